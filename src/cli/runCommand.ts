@@ -1,0 +1,86 @@
+import { basename, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { ConfigInput } from '../config/types.js';
+import { UsageError } from '../errors.js';
+import { locateInputs } from '../pipeline/inputs.js';
+import { runAnalysis } from '../pipeline/runAnalysis.js';
+import { buildReportFiles, resultsJson, writeReportDir } from '../report/index.js';
+import type { Results } from '../results.js';
+import { paint, progress, say } from './terminal.js';
+
+export const DEFAULT_FIXTURE = join('fixtures', 'ae-trial');
+export const DEFAULT_REPORT = join('reports', 'ae-trial');
+
+interface RunFlags {
+  out?: string;
+  config?: string;
+  participants?: string;
+  spells?: string;
+  codes?: string;
+  costs?: string;
+  extractDate?: string;
+  rule?: string;
+  replicates?: string;
+  seed?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run the full analysis of an extract directory and write its report')
+    .argument('[dir]', `analysis directory with participants.csv, spells.csv, optional codes.csv and eval.config.json (default: ${DEFAULT_FIXTURE})`)
+    .option('-o, --out <dir>', `output directory, replaced atomically (default: ${DEFAULT_REPORT} for the fixture, otherwise reports/<name of dir>)`)
+    .option('-c, --config <file>', 'analysis plan (default: <dir>/eval.config.json when present)')
+    .option('--participants <file>', 'participants file (default: <dir>/participants.csv)')
+    .option('--spells <file>', 'spells file (default: <dir>/spells.csv)')
+    .option('--codes <file>', 'source-code mapping (default: <dir>/codes.csv when present)')
+    .option('--costs <file>', 'costs file (default: <dir>/costs.csv when present; read by later versions)')
+    .option('--extract-date <date>', 'last day the registers cover (overrides extractDate)')
+    .option('--rule <rule>', 'monthly rule: end, any or majority (overrides rule)')
+    .option('--replicates <B>', 'bootstrap replicates (overrides bootstrap.replicates)')
+    .option('--seed <seed>', 'bootstrap seed (overrides bootstrap.seed)')
+    .option('--json', 'print results.json on stdout')
+    .option('-q, --quiet', 'no progress messages')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 internal fault, 2 usage error, 3 data error (nothing is written).')
+    .action(async (dir: string | undefined, flags: RunFlags) => {
+      const inputDir = dir ?? DEFAULT_FIXTURE;
+      const out = flags.out ?? (dir === undefined ? DEFAULT_REPORT : join('reports', basename(resolve(dir))));
+      const files = locateInputs(inputDir, flags);
+      const results = await runAnalysis(files, {
+        overrides: overridesFrom(flags),
+        onProgress: flags.quiet ? undefined : progress,
+      });
+      if (!flags.quiet) progress('rendering charts and report');
+      const outputs = await buildReportFiles(results);
+      await writeReportDir(out, outputs);
+      if (!flags.quiet) summarize(results, out);
+      if (flags.json) process.stdout.write(resultsJson(results));
+    });
+}
+
+function overridesFrom(flags: RunFlags): ConfigInput {
+  const overrides: ConfigInput = {};
+  if (flags.extractDate !== undefined) overrides.extractDate = flags.extractDate;
+  if (flags.rule !== undefined) overrides.rule = flags.rule as ConfigInput['rule'];
+  const bootstrap: NonNullable<ConfigInput['bootstrap']> = {};
+  if (flags.replicates !== undefined) bootstrap.replicates = wholeNumber(flags.replicates, '--replicates');
+  if (flags.seed !== undefined) bootstrap.seed = wholeNumber(flags.seed, '--seed');
+  if (Object.keys(bootstrap).length > 0) overrides.bootstrap = bootstrap;
+  return overrides;
+}
+
+export function wholeNumber(text: string, flag: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`${flag} takes a whole number, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+function summarize(results: Results, out: string): void {
+  const { primaryOutcome, primaryMonth } = results.config;
+  const rows = results.shares.filter((r) => r.outcome === primaryOutcome && r.subgroup === 'all' && r.month === primaryMonth);
+  const shown = rows.map((r) => `${r.arm} ${r.share === null ? 'suppressed' : `${(100 * r.share).toFixed(1)} %`}`).join(', ');
+  say(`${paint.bold(`${primaryOutcome} at month ${primaryMonth}`)}: ${shown}`);
+  for (const warning of results.warnings) say(paint.yellow(`warning: ${warning}`));
+  say(paint.green(`wrote ${join(out, 'report.html')}`));
+}

@@ -1,0 +1,52 @@
+/**
+ * Effekt as a library: the same functions the `eval` command line uses, one
+ * module per pipeline stage (read → panel → estimate → render → report).
+ *
+ * @example
+ * import { locateInputs, runAnalysis } from 'effekt';
+ * const results = await runAnalysis(locateInputs('fixtures/ae-trial'));
+ * results.effects.filter((e) => e.outcome === 'work' && e.month === 15 && e.subgroup === 'all');
+ */
+
+// configuration
+export { resolveConfig, planFromHeader, DEFAULT_ARMS } from './config/resolve.js';
+export { readConfigFile } from './config/load.js';
+export type { ResolvedConfig, ConfigInput, OutcomeRule, Estimator, CiMethod, InferenceMethod } from './config/types.js';
+
+// errors
+export { DataError, UsageError, formatDataIssue, type DataIssue } from './errors.js';
+
+// calendar
+export { addMonths, parseDay, formatDay, dayFromCivil, civilFromDay, type Day } from './time/days.js';
+
+// read
+export { readParticipants, encodeLevels, type Participants, type CategoricalColumn, type PlanFromHeader } from './read/participants.js';
+export { readSpells, OPEN_END, type Spells } from './read/spells.js';
+export { readCodes, type CodeTable } from './read/codes.js';
+export { streamCsv, type CsvHeader, type CsvFileSummary } from './read/csvStream.js';
+
+// panel
+export { buildPanel, spellsByPerson, outcomeTypeMask, MISSING, type Panel, type PanelPlan } from './panel/buildPanel.js';
+export { fillWindows, monthLabels } from './panel/windows.js';
+export { SPELL_TYPES, STATUS_NAMES, STATUS_NONE, DEFAULT_OUTCOMES, spellTypeIndex, type SpellType } from './panel/spellTypes.js';
+
+// estimate
+export { estimate, type Estimates, type EstimateInput } from './estimate/estimate.js';
+export { subgroupLayout, type SubgroupLayout, type CellLayout } from './estimate/layout.js';
+export { countCells, type CellCounts } from './estimate/counts.js';
+export { bootstrapShares, type BootstrapDesign, type ShareReplicates } from './estimate/bootstrap.js';
+export { differenceSe, normalPValue } from './estimate/difference.js';
+export { percentileInterval, quantileType7, type Interval } from './estimate/percentile.js';
+export { isSmallCell } from './estimate/disclosure.js';
+export { RandomStream } from './random/stream.js';
+
+// whole analysis
+export { runAnalysis, type RunOptions } from './pipeline/runAnalysis.js';
+export { locateInputs, type AnalysisFiles } from './pipeline/inputs.js';
+export { RESULTS_SCHEMA, type Results, type ShareRow, type EffectRow, type InputFile, type CensoringRow } from './results.js';
+
+// render, report, simulate
+export * from './render/index.js';
+export * from './report/index.js';
+export * from './simulate/index.js';
+export { VERSION } from './version.js';

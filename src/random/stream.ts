@@ -1,0 +1,82 @@
+/**
+ * Seeded random streams.
+ *
+ * Hand-coded because results must be identical whatever the number of
+ * threads: every replicate (or simulated person) gets its own stream derived
+ * from (seed, stream index) alone, which the usual libraries' single global
+ * generators cannot give. The generator is xoshiro128** (Blackman & Vigna),
+ * seeded through splitmix32; it uses 32-bit integer arithmetic only, which
+ * JavaScript engines run without allocation.
+ */
+
+function splitmix32(state: number): number {
+  let z = (state + 0x9e3779b9) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+export class RandomStream {
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private s3 = 0;
+
+  /** A stream determined by `seed` and `streamIndex` only. */
+  constructor(seed: number, streamIndex = 0) {
+    this.reseed(seed, streamIndex);
+  }
+
+  /** Repositions this object on another stream without allocating. */
+  reseed(seed: number, streamIndex: number): void {
+    let h = splitmix32((seed >>> 0) ^ 0x2545f491);
+    h = splitmix32(h ^ (streamIndex >>> 0));
+    h = splitmix32(h ^ Math.floor(streamIndex / 4294967296));
+    this.s0 = splitmix32(h);
+    this.s1 = splitmix32(this.s0 ^ 0x6a09e667);
+    this.s2 = splitmix32(this.s1 ^ 0xbb67ae85);
+    this.s3 = splitmix32(this.s2 ^ 0x3c6ef372);
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  /** A uniform 32-bit unsigned integer. */
+  nextUint32(): number {
+    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
+    const t = this.s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= this.s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = rotl(this.s3, 11);
+    return result;
+  }
+
+  /** A uniform double in [0, 1) with 53 random bits. */
+  nextFloat(): number {
+    const hi = this.nextUint32() >>> 5;
+    const lo = this.nextUint32() >>> 6;
+    return (hi * 67108864 + lo) / 9007199254740992;
+  }
+
+  /**
+   * A uniform integer in [0, n). For n up to 2^21 this is Lemire's
+   * multiply-and-reject method, exactly uniform (the product x * n stays
+   * below 2^53, so double arithmetic is exact); larger n scale a 53-bit
+   * float, whose bias is below 2^-31.
+   */
+  nextInt(n: number): number {
+    if (n <= 0x200000) {
+      const threshold = (0x100000000 - n) % n;
+      for (;;) {
+        const m = this.nextUint32() * n;
+        if (m % 0x100000000 >= threshold) return Math.floor(m / 0x100000000);
+      }
+    }
+    return Math.floor(this.nextFloat() * n);
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}

@@ -1,0 +1,74 @@
+/**
+ * Every word that appears in a chart, by language, in one place so a
+ * translation is a table edit. Outcome names are config keys (e.g. `work`);
+ * the default ones get readable labels, other names are shown as written.
+ */
+export type ChartLang = 'en' | 'sv';
+
+export interface ChartStrings {
+  outcome(name: string): string;
+  figure1Title(outcome: string, month: number): string;
+  monthlyTitle(outcome: string): string;
+  shareAxis(outcome: string): string;
+  monthAxis: string;
+  armLegend: string;
+  errorBarNote(levelPercent: string): string;
+  bandNote(levelPercent: string): string;
+  suppressedNote(count: number, minCellSize: number): string;
+}
+
+const OUTCOME_LABELS: Record<ChartLang, Record<string, string>> = {
+  en: {
+    work: 'work',
+    employment: 'employment',
+    work_unsubsidized: 'unsubsidized work',
+    work_subsidized: 'subsidized work',
+    work_sheltered: 'sheltered work',
+    education: 'education',
+  },
+  sv: {
+    work: 'arbete',
+    employment: 'anställning',
+    work_unsubsidized: 'osubventionerat arbete',
+    work_subsidized: 'subventionerat arbete',
+    work_sheltered: 'skyddat arbete',
+    education: 'utbildning',
+  },
+};
+
+function outcomeLabel(lang: ChartLang, name: string): string {
+  return Object.hasOwn(OUTCOME_LABELS[lang], name) ? OUTCOME_LABELS[lang][name] : name;
+}
+
+const en: ChartStrings = {
+  outcome: (name) => outcomeLabel('en', name),
+  figure1Title: (outcome, month) => `Share in ${outcome} ${month} months after randomization`,
+  monthlyTitle: (outcome) => `Share in ${outcome} by month after randomization`,
+  shareAxis: (outcome) => `Share in ${outcome}`,
+  monthAxis: 'Months after randomization',
+  armLegend: 'Arm',
+  errorBarNote: (level) => `Error bars: ${level} confidence interval (bootstrap).`,
+  bandNote: (level) => `Bands: ${level} confidence interval (bootstrap).`,
+  suppressedNote: (count, min) => `${count} ${count === 1 ? 'value' : 'values'} suppressed (fewer than ${min} persons).`,
+};
+
+const sv: ChartStrings = {
+  outcome: (name) => outcomeLabel('sv', name),
+  figure1Title: (outcome, month) => `Andel i ${outcome} ${month} månader efter randomisering`,
+  monthlyTitle: (outcome) => `Andel i ${outcome} per månad efter randomisering`,
+  shareAxis: (outcome) => `Andel i ${outcome}`,
+  monthAxis: 'Månader efter randomisering',
+  armLegend: 'Grupp',
+  errorBarNote: (level) => `Felstaplar: ${level} konfidensintervall (bootstrap).`,
+  bandNote: (level) => `Band: ${level} konfidensintervall (bootstrap).`,
+  suppressedNote: (count, min) => `${count} ${count === 1 ? 'värde' : 'värden'} redovisas inte (färre än ${min} personer).`,
+};
+
+export function chartStrings(lang: ChartLang): ChartStrings {
+  return lang === 'sv' ? sv : en;
+}
+
+/** Confidence level as a label: 0.95 → "95 %". */
+export function levelPercent(level: number): string {
+  return `${Number((level * 100).toFixed(1))} %`;
+}

@@ -1,0 +1,37 @@
+/** The report's content, in reading order, as renderer-neutral blocks. */
+import type { Results } from '../results.js';
+import type { Block } from './document.js';
+import { reportContext } from './sections/context.js';
+import { effectsTable } from './sections/effectsTable.js';
+import { figureSections } from './sections/figureSections.js';
+import { methodsSection } from './sections/methodsSection.js';
+import { censoringSection, warningsSection } from './sections/noticesSections.js';
+import { outcomesTable, subgroupTable } from './sections/primaryMonthTables.js';
+import { provenanceSection } from './sections/provenanceSection.js';
+import { sharesTable } from './sections/sharesTable.js';
+import { summarySection } from './sections/summarySection.js';
+
+export interface ReportDocument {
+  /** Language of the text (`sv` falls back to English for now). */
+  lang: string;
+  title: string;
+  blocks: Block[];
+}
+
+export function reportDocument(results: Results): ReportDocument {
+  const context = reportContext(results);
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: context.strings.title },
+    ...summarySection(context),
+    ...figureSections(context),
+    ...sharesTable(context),
+    ...effectsTable(context),
+    ...subgroupTable(context),
+    ...outcomesTable(context),
+    ...censoringSection(context),
+    ...warningsSection(context),
+    ...methodsSection(context),
+    ...provenanceSection(context),
+  ];
+  return { lang: context.strings.htmlLang, title: context.strings.title, blocks };
+}
