@@ -11,7 +11,10 @@
  * The replicate loop allocates nothing.
  */
 import { MISSING, type Panel } from '../panel/buildPanel.js';
-import { RandomStream } from '../random/stream.js';
+import { RandomStream, rejectionThreshold } from '../random/stream.js';
+
+/** Persons in one arm × block stratum for exact uniform draws (RandomStream.nextIntBelow). */
+const MAX_STRATUM = 0x200000;
 import { nCell, nCellCount, shareCell, shareCellCount, type CellLayout, type SubgroupLayout } from './layout.js';
 
 export interface BootstrapDesign {
@@ -160,8 +163,10 @@ export function bootstrapShares(d: BootstrapDesign, seed: number, replicates: nu
     for (let s = 0; s < strata; s++) {
       const first = c.stratumOffsets[s];
       const size = c.stratumOffsets[s + 1] - first;
+      if (size > MAX_STRATUM) throw new RangeError(`a bootstrap stratum has ${size} persons; at most ${MAX_STRATUM} are supported`);
+      const threshold = rejectionThreshold(size);
       for (let k = 0; k < size; k++) {
-        const drawn = first + rng.nextInt(size);
+        const drawn = first + rng.nextIntBelow(size, threshold);
         nDrawn[c.personNGroup[drawn]]++;
         // slot 0 collects persons with no events; it is never read
         eventDrawn[c.personEventGroup[drawn] + 1]++;

@@ -66,15 +66,25 @@ export class RandomStream {
    * float, whose bias is below 2^-31.
    */
   nextInt(n: number): number {
-    if (n <= 0x200000) {
-      const threshold = (0x100000000 - n) % n;
-      for (;;) {
-        const m = this.nextUint32() * n;
-        if (m % 0x100000000 >= threshold) return Math.floor(m / 0x100000000);
-      }
-    }
-    return Math.floor(this.nextFloat() * n);
+    return n <= 0x200000 ? this.nextIntBelow(n, rejectionThreshold(n)) : Math.floor(this.nextFloat() * n);
   }
+
+  /**
+   * nextInt for n ≤ 2^21 with its `rejectionThreshold(n)` computed once by
+   * the caller: the bootstrap draws millions of indices from one stratum.
+   */
+  nextIntBelow(n: number, threshold: number): number {
+    for (;;) {
+      const m = this.nextUint32() * n;
+      const high = Math.floor(m * 2.3283064365386963e-10);
+      if (m - high * 4294967296 >= threshold) return high;
+    }
+  }
+}
+
+/** The low-word bound below which Lemire's method rejects a draw for n. */
+export function rejectionThreshold(n: number): number {
+  return (0x100000000 - n) % n;
 }
 
 function rotl(x: number, k: number): number {

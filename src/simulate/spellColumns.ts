@@ -3,8 +3,10 @@
  * spells take about 13 bytes each instead of a JavaScript object each.
  */
 
+import { OPEN_END } from '../read/spells.js';
+
 /** `end` of a spell still running at the extract date (written as an empty field). */
-export const OPEN_END = 0x7fffffff;
+export { OPEN_END };
 
 /** Finished columns; index j is one spell, grouped by person in person order. */
 export interface SimulatedSpells {

@@ -67,7 +67,8 @@ const DAILY_ACTIVITY_INTERRUPTED = 0.2;
 /** Spells of all persons; `multipliers` from workMultipliers. */
 export function simulateSpells(design: TrialDesign, p: SimulatedParticipants, multipliers: Float64Array): SimulatedSpells {
   const extractDate = design.extractDate;
-  const lastMonthMax = lastMonthNeeded(Math.min(design.recruitmentStart, p.randomizedOn[0]), extractDate);
+  // The earliest randomization needs the most months (window ends grow with r).
+  const lastMonthMax = lastMonthNeeded(design.recruitmentStart, extractDate);
   const process = new WorkProcess(lastMonthMax);
   const windowEnds = new Int32Array(lastMonthMax + PRE_MONTHS + 2);
   const states = new Int8Array(lastMonthMax + PRE_MONTHS + 1);
