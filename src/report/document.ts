@@ -3,7 +3,8 @@
  * (reportDocument.ts) and rendered to HTML and to Markdown, so the two
  * formats cannot drift apart; escaping happens only in the renderers.
  */
-export type ChartKey = 'figure1' | 'monthly';
+/** A chart's key in the chart registry (report/charts.ts), e.g. `figure1`. */
+export type ChartKey = string;
 
 export interface TableBlock {
   kind: 'table';
@@ -24,10 +25,11 @@ export type Block =
   | { kind: 'figure'; chart: ChartKey; caption: string }
   | { kind: 'code'; text: string; language: string };
 
-export interface ReportCharts {
-  figure1Svg: string;
-  monthlySvg: string;
-  /** Paths relative to the report, e.g. `charts/figure1.svg`. */
-  figure1File: string;
-  monthlyFile: string;
+export interface RenderedChart {
+  svg: string;
+  /** Path relative to the report, e.g. `charts/figure1.svg`. */
+  file: string;
 }
+
+/** The rendered charts by key. */
+export type ReportCharts = Record<ChartKey, RenderedChart>;

@@ -4,5 +4,6 @@ export { resultsJson, assertFiniteNumbers, NonFiniteNumberError } from './result
 export { shareTablesCsv, effectTablesCsv } from './csvTables.js';
 export { reportHtml } from './reportHtml.js';
 export { reportMarkdown } from './reportMarkdown.js';
-export type { ReportCharts } from './document.js';
+export type { ReportCharts, RenderedChart, Block, TableBlock } from './document.js';
+export { buildCharts, REPORT_CHARTS, type ChartDefinition, type BuiltCharts } from './charts.js';
 export { reportStrings, type ReportStrings } from './strings.js';

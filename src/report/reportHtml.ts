@@ -13,7 +13,8 @@ import { reportDocument } from './reportDocument.js';
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 export function reportHtml(results: Results, charts: ReportCharts): string {
-  const svgs = { figure1: inlineSvg(charts.figure1Svg, 'figure1'), monthly: inlineSvg(charts.monthlySvg, 'monthly') };
+  const svgs: Record<string, string> = {};
+  for (const [key, chart] of Object.entries(charts)) svgs[key] = inlineSvg(chart.svg, key);
   const doc = reportDocument(results);
   return [
     '<!DOCTYPE html>',
@@ -35,7 +36,7 @@ export function reportHtml(results: Results, charts: ReportCharts): string {
   ].join('\n');
 }
 
-function htmlBlock(block: Block, svgs: Record<'figure1' | 'monthly', string>): string {
+function htmlBlock(block: Block, svgs: Record<string, string>): string {
   switch (block.kind) {
     case 'heading':
       return `<h${block.level}>${escapeHtml(block.text)}</h${block.level}>`;
@@ -46,6 +47,7 @@ function htmlBlock(block: Block, svgs: Record<'figure1' | 'monthly', string>): s
     case 'table':
       return htmlTable(block);
     case 'figure':
+      if (!(block.chart in svgs)) throw new Error(`the report refers to chart "${block.chart}", which was not rendered`);
       return `<figure>\n${svgs[block.chart]}\n<figcaption>${escapeHtml(block.caption)}</figcaption>\n</figure>`;
     case 'code':
       return `<pre><code class="language-${escapeHtml(block.language)}">${escapeHtml(block.text)}</code></pre>`;

@@ -8,7 +8,8 @@ import { escapeMarkdownBlock, escapeMarkdownInline } from './escape.js';
 import { reportDocument } from './reportDocument.js';
 
 export function reportMarkdown(results: Results, charts: ReportCharts): string {
-  const files: Record<ChartKey, string> = { figure1: charts.figure1File, monthly: charts.monthlyFile };
+  const files: Record<ChartKey, string> = {};
+  for (const [key, chart] of Object.entries(charts)) files[key] = chart.file;
   return reportDocument(results).blocks.map((block) => markdownBlock(block, files)).join('\n\n') + '\n';
 }
 

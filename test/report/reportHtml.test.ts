@@ -107,7 +107,7 @@ describe('reportHtml', () => {
   it('refuses a chart that carries script', async () => {
     const results = sampleResults();
     const charts = await renderedCharts(results);
-    expect(() => reportHtml(results, { ...charts, monthlySvg: '<svg><script>alert(1)</script></svg>' })).toThrow(/not a plain SVG/);
-    expect(() => reportHtml(results, { ...charts, monthlySvg: '<svg><rect onload="x()"/></svg>' })).toThrow(/not a plain SVG/);
+    expect(() => reportHtml(results, { ...charts, monthly: { ...charts.monthly, svg: '<svg><script>alert(1)</script></svg>' } })).toThrow(/not a plain SVG/);
+    expect(() => reportHtml(results, { ...charts, monthly: { ...charts.monthly, svg: '<svg><rect onload="x()"/></svg>' } })).toThrow(/not a plain SVG/);
   });
 });
