@@ -11,6 +11,25 @@ export interface InputFile {
   file: string;
   sha256: string;
   rows: number;
+  /** Detected text encoding, e.g. `utf-8`, `utf-8-bom`, `windows-1252`. */
+  encoding?: string;
+  /** Detected field delimiter: `,`, `;` or a tab. */
+  delimiter?: string;
+  /** Detected date format: `YYYY-MM-DD` or `YYYYMMDD`. */
+  date_format?: string;
+  /** Detected decimal mark in numeric columns: `.` or `,`. */
+  decimal_mark?: string;
+}
+
+/** How disclosure control was applied to this result (results-schema: suppressed values are null). */
+export interface DisclosureInfo {
+  /** False only with --no-disclosure-control: then the report is not for publication. */
+  applied: boolean;
+  min_cell_size: number;
+  /** Cells suppressed by the primary rule (small cells). */
+  primary_suppressed: number;
+  /** Cells suppressed so that a small cell cannot be recovered by subtraction. */
+  complementary_suppressed: number;
 }
 
 /** One row per outcome × subgroup × arm × month. */
@@ -68,4 +87,9 @@ export interface Results {
   shares: ShareRow[];
   effects: EffectRow[];
   warnings: string[];
+  disclosure?: DisclosureInfo;
+  /** Later sections (results-schema.md); each optional until built. */
+  balance?: unknown;
+  composition?: unknown;
+  cost_effectiveness?: unknown;
 }

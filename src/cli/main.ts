@@ -6,6 +6,9 @@ import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { EXIT } from './exitCodes.js';
+import { registerAssign } from './assignCommand.js';
+import { registerDescribe } from './describeCommand.js';
+import { registerPower } from './powerCommand.js';
 import { registerRun } from './runCommand.js';
 import { registerSimulate } from './simulateCommand.js';
 import { paint, say } from './terminal.js';
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerRun(program);
   registerSimulate(program);
+  registerDescribe(program);
+  registerPower(program);
+  registerAssign(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

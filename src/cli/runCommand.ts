@@ -24,6 +24,7 @@ interface RunFlags {
   seed?: string;
   json?: boolean;
   quiet?: boolean;
+  disclosureControl?: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -41,6 +42,7 @@ export function registerRun(program: Command): void {
     .option('--rule <rule>', 'monthly rule: end, any or majority (overrides rule)')
     .option('--replicates <B>', 'bootstrap replicates (overrides bootstrap.replicates)')
     .option('--seed <seed>', 'bootstrap seed (overrides bootstrap.seed)')
+    .option('--no-disclosure-control', 'turn disclosure control off, for work inside a secure environment only: recorded in results.json, and the report is marked "not for publication"')
     .option('--json', 'print results.json on stdout')
     .option('-q, --quiet', 'no progress messages')
     .addHelpText('after', '\nExit codes: 0 ok, 1 internal fault, 2 usage error, 3 data error (nothing is written).')
@@ -51,6 +53,7 @@ export function registerRun(program: Command): void {
       const results = await runAnalysis(files, {
         overrides: overridesFrom(flags),
         onProgress: flags.quiet ? undefined : progress,
+        disclosureControl: flags.disclosureControl !== false,
       });
       if (!flags.quiet) progress('rendering charts and report');
       const outputs = await buildReportFiles(results);

@@ -10,7 +10,9 @@ import { UsageError } from '../errors.js';
 import { subgroupLayout } from '../estimate/layout.js';
 import { estimate } from '../estimate/estimate.js';
 import { buildPanel } from '../panel/buildPanel.js';
+import { applyDisclosureControl } from '../disclosure/index.js';
 import { readCodes } from '../read/codes.js';
+import { readCosts } from '../read/costs.js';
 import { readParticipants } from '../read/participants.js';
 import { readSpells } from '../read/spells.js';
 import { RESULTS_SCHEMA, type InputFile, type Results } from '../results.js';
@@ -22,6 +24,8 @@ export interface RunOptions {
   overrides?: ConfigInput;
   /** Progress messages, for the CLI's stderr. */
   onProgress?: (message: string) => void;
+  /** Disclosure control on every output (default true; false only inside a secure environment). */
+  disclosureControl?: boolean;
 }
 
 export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}): Promise<Results> {
@@ -38,6 +42,7 @@ export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}
   const codes = files.codes ? await readCodes(files.codes) : undefined;
   progress(`reading ${basename(files.spells)}`);
   const spells = await readSpells(files.spells, participants, codes, config.columns);
+  const costs = files.costs ? await readCosts(files.costs, participants, config.arms, config.columns) : undefined;
 
   progress(`building the monthly panel for ${participants.count} persons`);
   const panel = buildPanel(participants, spells, config);
@@ -60,11 +65,12 @@ export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}
     spells: provenance(spells.source),
   };
   if (codes) inputs.codes = provenance(codes.source);
+  if (costs) inputs.costs = provenance(costs.source);
   const warnings = [...estimates.warnings];
   if (spells.unmatched > 0) {
     warnings.unshift(`${spells.unmatched} spell rows name a person_id that is not a participant: left out.`);
   }
-  return {
+  const results: Results = {
     schema: RESULTS_SCHEMA,
     tool: { name: 'effekt', version: VERSION },
     config,
@@ -78,6 +84,7 @@ export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}
     effects: estimates.effects,
     warnings,
   };
+  return applyDisclosureControl(results, { enabled: options.disclosureControl ?? true });
 }
 
 function provenance(source: { file: string; sha256: string; rows: number }): InputFile {

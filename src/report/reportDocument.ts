@@ -5,6 +5,7 @@ import { reportContext } from './sections/context.js';
 import { effectsTable } from './sections/effectsTable.js';
 import { figureSections } from './sections/figureSections.js';
 import { methodsSection } from './sections/methodsSection.js';
+import { disclosureBanner } from './sections/disclosureBanner.js';
 import { censoringSection, warningsSection } from './sections/noticesSections.js';
 import { outcomesTable, subgroupTable } from './sections/primaryMonthTables.js';
 import { provenanceSection } from './sections/provenanceSection.js';
@@ -22,6 +23,7 @@ export function reportDocument(results: Results): ReportDocument {
   const context = reportContext(results);
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: context.strings.title },
+    ...disclosureBanner(context),
     ...summarySection(context),
     ...figureSections(context),
     ...sharesTable(context),
