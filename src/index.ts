@@ -45,6 +45,10 @@ export { runAnalysis, type RunOptions } from './pipeline/runAnalysis.js';
 export { locateInputs, type AnalysisFiles } from './pipeline/inputs.js';
 export { RESULTS_SCHEMA, type Results, type ShareRow, type EffectRow, type InputFile, type CensoringRow } from './results.js';
 
+// power and assignment
+export * from './power/index.js';
+export * from './assign/index.js';
+
 // render, report, simulate
 export * from './render/index.js';
 export * from './report/index.js';
