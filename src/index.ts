@@ -49,6 +49,10 @@ export { RESULTS_SCHEMA, type Results, type ShareRow, type EffectRow, type Input
 export * from './power/index.js';
 export * from './assign/index.js';
 
+// describe populations
+export { describePopulations, buildDescribeFiles, describeJson, describeDocument, describeHtml, describeMarkdown, table1Csv, tabulationCsv, DESCRIBE_FILES, DESCRIBE_SCHEMA, DEFAULT_MIN_CELL_SIZE, suppressCells, recoverableCells, CellRegistry, parseAgeGroups, type DescribeResult, type DescribeInput, type DescribeOptions, type Table1Row, type Table1Value, type Tabulation, type CellSystem } from './describe/index.js';
+export { simulateComparisonPopulation, comparisonPopulationCsv, placesByPopulation, OTHER_MUNICIPALITIES, FIXTURE_POPULATIONS, type ComparisonPopulationOptions } from './simulate/comparisonPopulation.js';
+
 // render, report, simulate
 export * from './render/index.js';
 export * from './report/index.js';
