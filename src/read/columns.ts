@@ -1,5 +1,7 @@
 import { DataError } from '../errors.js';
+import { parseDay } from '../time/days.js';
 import type { CsvHeader } from './csvStream.js';
+import { parseNumber } from './numbers.js';
 
 /**
  * Finds the contract's columns in a file's header. Names match
@@ -33,13 +35,12 @@ export function locateColumns<const R extends string, const O extends string>(
     found[name] = index;
   }
   if (missing.length > 0) {
-    throw new DataError({
-      file,
-      line: 1,
-      column: missing.join(', '),
-      value: header.names.join(header.delimiter),
-      expected: `required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
-    });
+    const expected = `required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`;
+    // A file without a header has a data row on line 1, person id included: show it only when it reads as names.
+    if (looksLikeData(header.names)) {
+      throw new DataError({ file, line: 1, column: missing.join(', '), expected: `${expected} in a header line (line 1 holds a date or a number, so it looks like data; its values are withheld)` });
+    }
+    throw new DataError({ file, line: 1, column: missing.join(', '), value: header.names.join(header.delimiter), expected });
   }
   return found;
 }
@@ -47,4 +48,9 @@ export function locateColumns<const R extends string, const O extends string>(
 /** The name a contract column has in the file, for messages. */
 export function columnLabel(header: CsvHeader, index: number): string {
   return header.names[index] ?? `#${index + 1}`;
+}
+
+/** Whether a header line is a data row: column names are never dates or numbers. */
+function looksLikeData(names: readonly string[]): boolean {
+  return names.some((name) => parseDay(name) !== undefined || parseNumber(name, '.') !== undefined || parseNumber(name, ',') !== undefined);
 }

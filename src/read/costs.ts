@@ -1,10 +1,15 @@
 /**
  * costs.csv (data-contract §1): either `person_id,cost` (SEK per person) or
- * `arm,cost_per_participant`.
+ * `arm,cost_per_participant`. Costs may be written `12345.50` or, with
+ * Swedish settings, `12 345,50`; the file's decimal mark is detected
+ * (decimalMark.ts) and reported.
  */
 import { DataError } from '../errors.js';
 import { columnLabel, locateColumns } from './columns.js';
+import { withDetected } from './conventions.js';
 import { streamCsv, type CsvFileSummary, type CsvHeader } from './csvStream.js';
+import { FileDecimalMark } from './decimalMark.js';
+import { IdentityNumberScreen } from './identityScreen.js';
 import { IssueCollector } from './issues.js';
 import type { Participants } from './participants.js';
 
@@ -18,13 +23,6 @@ export interface Costs {
   unmatched: number;
 }
 
-/** Parses a cost in SEK; undefined when it is not a finite number. */
-export function parseCost(text: string): number | undefined {
-  if (text === '' || !/^-?\d+(\.\d+)?$/.test(text)) return undefined;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : undefined;
-}
-
 export async function readCosts(path: string, participants: Participants, arms: readonly string[], rename: Readonly<Record<string, string>> = {}): Promise<Costs> {
   const issues = new IssueCollector();
   const file = path.split(/[\\/]/).pop() ?? path;
@@ -33,8 +31,12 @@ export async function readCosts(path: string, participants: Participants, arms: 
   let keyColumn = -1;
   let costColumn = -1;
   const perPerson = new Float64Array(participants.count).fill(NaN);
+  const lineOfPerson = new Int32Array(participants.count);
   const perArm = new Map<string, number>();
   let unmatched = 0;
+  const decimals = new FileDecimalMark();
+  // Ids of participants were screened in participants.csv; the rest are screened here.
+  const unmatchedIds = new IdentityNumberScreen();
   const source = await streamCsv(
     path,
     (h) => {
@@ -52,9 +54,9 @@ export async function readCosts(path: string, participants: Participants, arms: 
       }
       const key = fields[keyColumn].trim();
       const text = fields[costColumn].trim();
-      const cost = parseCost(text);
+      const cost = decimals.parse(text, line);
       if (cost === undefined) {
-        issues.add({ file, line, column: columnLabel(header, costColumn), value: text, expected: 'a cost in SEK (a number)' });
+        issues.add({ file, line, column: columnLabel(header, costColumn), value: text, expected: decimals.expected('a cost in SEK') });
         return;
       }
       if (mode === 'arm') {
@@ -64,12 +66,19 @@ export async function readCosts(path: string, participants: Participants, arms: 
         return;
       }
       const index = participants.indexOf.get(key);
-      if (index === undefined) unmatched++;
-      else if (!Number.isNaN(perPerson[index])) issues.add({ file, line, column: columnLabel(header, keyColumn), expected: 'each person once (duplicate person id; the id is withheld)' });
-      else perPerson[index] = cost;
+      if (index === undefined) {
+        unmatched++;
+        unmatchedIds.note(key, line);
+      } else if (!Number.isNaN(perPerson[index])) {
+        issues.add({ file, line, column: columnLabel(header, keyColumn), expected: `each person once (the same id as on line ${lineOfPerson[index]}; the id is withheld)` });
+      } else {
+        perPerson[index] = cost;
+        lineOfPerson[index] = line;
+      }
     },
   );
+  if (mode === 'person') unmatchedIds.throwIfRefused(file, columnLabel(header, keyColumn));
   issues.throwIfAny();
   if (mode === 'arm' && perArm.size === 0) throw new DataError({ file, expected: 'a cost for at least one arm' });
-  return { source, perPerson: mode === 'person' ? perPerson : null, perArm: mode === 'arm' ? perArm : null, unmatched };
+  return { source: withDetected(source, { decimalMark: decimals.mark }), perPerson: mode === 'person' ? perPerson : null, perArm: mode === 'arm' ? perArm : null, unmatched };
 }

@@ -2,9 +2,12 @@
  * participants.csv (data-contract §1): one row per randomized person.
  */
 import type { ResolvedConfig } from '../config/types.js';
-import { parseDay } from '../time/days.js';
 import { columnLabel, locateColumns } from './columns.js';
+import { withDetected } from './conventions.js';
 import { streamCsv, type CsvFileSummary, type CsvHeader } from './csvStream.js';
+import { FileDateFormat } from './dateFormat.js';
+import { FileDecimalMark } from './decimalMark.js';
+import { IdentityNumberScreen } from './identityScreen.js';
 import { IssueCollector } from './issues.js';
 import { GrowableInt32 } from './growable.js';
 
@@ -27,7 +30,10 @@ export interface Participants {
   block: CategoricalColumn;
   /** Subgroup columns by name, in config.subgroups order. */
   subgroups: Map<string, CategoricalColumn>;
-  /** Raw text of covariate and person-outcome columns, for the estimators that use them. */
+  /**
+   * Raw text of covariate and person-outcome columns, for the estimators that
+   * use them: parse numbers with parseNumber(text, source.decimalMark ?? '.').
+   */
   extraColumns: Map<string, string[]>;
 }
 
@@ -69,6 +75,9 @@ export async function readParticipants(
   let armIndex = new Map<string, number>();
   const lineOfRow: number[] = [];
   const lineOfPerson = (index: number): number => lineOfRow[index];
+  const dates = new FileDateFormat();
+  const decimals = new FileDecimalMark();
+  const identities = new IdentityNumberScreen();
 
   const source = await streamCsv(
     path,
@@ -95,20 +104,22 @@ export async function readParticipants(
     },
     (fields, line) => {
       if (fields.length !== header.names.length) {
-        issues.add({ file, line, value: fields.join(header.delimiter).slice(0, 80), expected: `${header.names.length} fields, found ${fields.length}` });
+        // No value: the row holds a person id.
+        issues.add({ file, line, expected: `${header.names.length} fields, found ${fields.length}` });
         return;
       }
       const id = fields[col.person_id].trim();
       if (id === '') issues.add({ file, line, column: columnLabel(header, col.person_id), value: id, expected: 'a person id' });
       else if (indexOf.has(id)) {
-        issues.add({ file, line, column: columnLabel(header, col.person_id), value: id, expected: `a unique person id (also on line ${lineOfPerson(indexOf.get(id)!)})` });
+        issues.add({ file, line, column: columnLabel(header, col.person_id), expected: `a unique person id (the same id as on line ${lineOfPerson(indexOf.get(id)!)}; the id is withheld)` });
       }
+      identities.note(id, line);
       const armText = fields[col.arm].trim();
       const arm = armIndex.get(armText);
       if (arm === undefined) issues.add({ file, line, column: columnLabel(header, col.arm), value: armText, expected: `one of the configured arms ${config.arms.join(', ')}` });
       const dateText = fields[col.randomized_on].trim();
-      const day = parseDay(dateText);
-      if (day === undefined) issues.add({ file, line, column: columnLabel(header, col.randomized_on), value: dateText, expected: 'a date YYYY-MM-DD that exists' });
+      const day = dates.parse(dateText, line);
+      if (day === undefined) issues.add({ file, line, column: columnLabel(header, col.randomized_on), value: dateText, expected: dates.expected(dateText) });
       for (let c = 0; c < categoricalNames.length; c++) {
         const value = fields[categoricalIndex[c]].trim();
         const rule = VALIDATED_LEVELS[categoricalNames[c]];
@@ -120,7 +131,11 @@ export async function readParticipants(
         }
         categoricalText[c].push(value);
       }
-      for (let c = 0; c < extraNames.length; c++) extraText[c].push(fields[extraIndex[c]].trim());
+      for (let c = 0; c < extraNames.length; c++) {
+        const value = fields[extraIndex[c]].trim();
+        if (!decimals.note(value, line)) issues.add({ file, line, column: columnLabel(header, extraIndex[c]), value, expected: decimals.expected('a value') });
+        extraText[c].push(value);
+      }
       lineOfRow.push(line);
       indexOf.set(id, ids.length);
       ids.push(id);
@@ -128,6 +143,8 @@ export async function readParticipants(
       randomized.push(day ?? 0);
     },
   );
+  // Identity numbers first: they are the problem to fix before any other.
+  identities.throwIfRefused(file, columnLabel(header, col.person_id));
   issues.throwIfAny();
   const count = ids.length;
   const categorical = new Map<string, CategoricalColumn>();
@@ -138,7 +155,7 @@ export async function readParticipants(
   return {
     config,
     participants: {
-      source,
+      source: withDetected(source, { dateFormat: dates.format, decimalMark: decimals.mark }),
       count,
       ids,
       indexOf,

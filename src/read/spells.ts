@@ -4,11 +4,13 @@
  */
 import { DataError } from '../errors.js';
 import { spellTypeIndex, SPELL_TYPES } from '../panel/spellTypes.js';
-import { parseDay } from '../time/days.js';
 import type { CodeTable } from './codes.js';
 import { columnLabel, locateColumns } from './columns.js';
+import { withDetected } from './conventions.js';
 import { streamCsv, type CsvFileSummary, type CsvHeader } from './csvStream.js';
+import { FileDateFormat } from './dateFormat.js';
 import { GrowableInt32 } from './growable.js';
+import { IdentityNumberScreen } from './identityScreen.js';
 import { IssueCollector } from './issues.js';
 import type { Participants } from './participants.js';
 
@@ -46,6 +48,9 @@ export async function readSpells(
   let col!: Record<'person_id' | 'start' | 'end' | 'type', number>;
   let file = '';
   const canonicalExpected = `a canonical spell type (${SPELL_TYPES.join(', ')})`;
+  const dates = new FileDateFormat();
+  // Ids of participants were screened in participants.csv; the rest are screened here.
+  const unmatchedIds = new IdentityNumberScreen();
 
   const source = await streamCsv(
     path,
@@ -60,13 +65,13 @@ export async function readSpells(
         return;
       }
       const startText = fields[col.start].trim();
-      const startDay = parseDay(startText);
-      if (startDay === undefined) issues.add({ file, line, column: columnLabel(header, col.start), value: startText, expected: 'a date YYYY-MM-DD that exists' });
+      const startDay = dates.parse(startText, line);
+      if (startDay === undefined) issues.add({ file, line, column: columnLabel(header, col.start), value: startText, expected: dates.expected(startText) });
       const endText = fields[col.end].trim();
       let endDay: number | undefined = OPEN_END;
       if (endText !== '') {
-        endDay = parseDay(endText);
-        if (endDay === undefined) issues.add({ file, line, column: columnLabel(header, col.end), value: endText, expected: 'a date YYYY-MM-DD that exists, or empty for an ongoing spell' });
+        endDay = dates.parse(endText, line);
+        if (endDay === undefined) issues.add({ file, line, column: columnLabel(header, col.end), value: endText, expected: dates.expected(endText, ', or empty for an ongoing spell') });
         else if (startDay !== undefined && endDay < startDay) {
           issues.add({ file, line, column: columnLabel(header, col.end), value: endText, expected: `an end on or after the start ${startText}` });
         }
@@ -83,9 +88,11 @@ export async function readSpells(
         typeIndex = spellTypeIndex(typeText);
         if (typeIndex < 0) issues.add({ file, line, column: columnLabel(header, col.type), value: typeText, expected: `${canonicalExpected}, or a codes.csv that maps it` });
       }
-      const personIndex = participants.indexOf.get(fields[col.person_id].trim());
+      const id = fields[col.person_id].trim();
+      const personIndex = participants.indexOf.get(id);
       if (personIndex === undefined) {
         unmatched++;
+        unmatchedIds.note(id, line);
         return;
       }
       if (startDay === undefined || endDay === undefined || typeIndex < 0) return;
@@ -95,6 +102,7 @@ export async function readSpells(
       type.push(typeIndex);
     },
   );
+  unmatchedIds.throwIfRefused(file, columnLabel(header, col.person_id));
   if (unknownCodes.size > 0) {
     const listed = [...unknownCodes].slice(0, 20).map(([code, line]) => `${JSON.stringify(code)} (first on line ${line})`);
     const more = unknownCodes.size > 20 ? ` and ${unknownCodes.size - 20} more` : '';
@@ -107,7 +115,7 @@ export async function readSpells(
   }
   issues.throwIfAny();
   return {
-    source,
+    source: withDetected(source, { dateFormat: dates.format }),
     count: person.length,
     person: person.toArray(),
     start: start.toArray(),

@@ -49,7 +49,7 @@ describe('readParticipants', () => {
     const dir = tempDir({ 'participants.csv': bad });
     const error = await dataError(readParticipants(join(dir, 'participants.csv'), config));
     expect(error.issues).toEqual([
-      { file: 'participants.csv', line: 3, column: 'person_id', value: 'A1', expected: 'a unique person id (also on line 2)' },
+      { file: 'participants.csv', line: 3, column: 'person_id', expected: 'a unique person id (the same id as on line 2; the id is withheld)' },
       { file: 'participants.csv', line: 3, column: 'randomized_on', value: '2015-02-30', expected: 'a date YYYY-MM-DD that exists' },
       { file: 'participants.csv', line: 3, column: 'gender', value: 'X', expected: 'K or M (woman, man) or empty' },
       { file: 'participants.csv', line: 3, column: 'lss_daily_activity', value: '2', expected: '0 or 1 or empty' },
