@@ -51,13 +51,14 @@ export async function readPopulation(path: string, name: string, issues: IssueCo
     },
     (fields, line) => {
       if (fields.length !== header.names.length) {
-        issues.add({ file, line, value: fields.join(header.delimiter).slice(0, 80), expected: `${header.names.length} fields, found ${fields.length}` });
+        // The row itself is not shown: it holds a person id.
+        issues.add({ file, line, expected: `${header.names.length} fields, found ${fields.length}` });
         return;
       }
       const id = fields[idIndex].trim();
       const column = columnLabel(header, idIndex);
       if (id === '') issues.add({ file, line, column, value: id, expected: 'a person id' });
-      else if (firstLineOf.has(id)) issues.add({ file, line, column, value: id, expected: `a unique person id (also on line ${firstLineOf.get(id)})` });
+      else if (firstLineOf.has(id)) issues.add({ file, line, column, expected: `a unique person id (the same id as on line ${firstLineOf.get(id)}; ids are not shown)` });
       else firstLineOf.set(id, line);
       for (let c = 0; c < fields.length; c++) if (c !== idIndex) texts[c].push(fields[c].trim());
       lines.push(line);
