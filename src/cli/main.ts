@@ -32,33 +32,91 @@ export function buildProgram(): Command {
 
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  catchStrayErrors(debug);
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
-    return report(error, argv.includes('--debug'));
+    return report(error, debug);
   }
 }
 
-function report(error: unknown, debug: boolean): number {
+let strayErrorsCaught = false;
+
+/**
+ * An error thrown in a stream or timer callback, or a promise rejected with
+ * nobody awaiting it, never reaches main's catch: Node would print its own
+ * stack trace and exit with its own code. These handlers keep the contract
+ * for those too (one line, exit code by error class, stack only with
+ * --debug). Exiting at once is safe: output directories are swapped in
+ * whole (writeReportDir), so a run stopped here leaves the earlier report.
+ */
+function catchStrayErrors(debug: boolean): void {
+  if (strayErrorsCaught) return;
+  strayErrorsCaught = true;
+  const stop = (error: unknown): never => process.exit(report(error, debug));
+  // A reader that closes the pipe early (`eval --help | head`) is not a fault.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    stop(error);
+  });
+  process.on('uncaughtException', stop);
+  process.on('unhandledRejection', stop);
+}
+
+/** Prints the error the way cli.md promises and returns its exit code. */
+export function report(error: unknown, debug: boolean): number {
   if (error instanceof CommanderError) {
     // Help and version are printed by commander itself and are not errors.
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     return EXIT.usage;
   }
   if (error instanceof UsageError) {
-    say(`${paint.red('usage error:')} ${error.message}`);
+    say(`${paint.red('usage error:')} ${oneLine(error.message)}`);
     return EXIT.usage;
   }
   if (error instanceof DataError) {
     say(paint.red('data error: nothing was written'));
-    for (const line of error.message.split('\n')) say(`  ${line}`);
+    for (const line of error.message.split('\n')) say(`  ${oneLine(line)}`);
     return EXIT.data;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  say(`${paint.red('internal error:')} ${message.split('\n')[0]}`);
-  if (debug && error instanceof Error && error.stack) say(error.stack);
-  else say('(run again with --debug for the stack trace)');
+  const hint = debug ? '' : ' (run again with --debug for the stack trace)';
+  say(`${paint.red('internal error:')} ${oneLine(describe(error))}${hint}`);
+  if (debug) {
+    const stack = error instanceof Error ? error.stack : undefined;
+    if (stack) say(stack);
+  }
   return EXIT.internal;
+}
+
+/**
+ * Whatever was thrown, as text: an Error's message (or its name when the
+ * message is empty), anything else converted without letting the
+ * conversion itself throw (e.g. an object without a prototype).
+ */
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message.trim() === '' ? error.name : error.message;
+  try {
+    const text = typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+    return text === '' ? 'an empty error was thrown' : text;
+  } catch {
+    return `a value of type ${typeof error} was thrown`;
+  }
+}
+
+/** Messages can carry values read from input files. */
+const LONGEST_LINE = 300;
+
+/**
+ * One line of safe text: the first line only, control characters shown as
+ * escapes (a value from a file must not move the cursor or recolour the
+ * terminal), and cut short, so a 10 MB field cannot flood the screen.
+ */
+export function oneLine(text: string): string {
+  const first = text.split(/\r\n|\r|\n/, 1)[0];
+  // eslint-disable-next-line no-control-regex
+  const safe = first.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return safe.length > LONGEST_LINE ? `${safe.slice(0, LONGEST_LINE)}… (${safe.length - LONGEST_LINE} more characters)` : safe;
 }

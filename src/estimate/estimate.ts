@@ -2,6 +2,13 @@
  * Shares by outcome × subgroup × arm × month and differences to the
  * reference arm, with bootstrap intervals (methods.md). Pure: typed arrays
  * in, result rows out.
+ *
+ * Every row carries its full values; `suppressed: true` marks the rows the
+ * primary disclosure rule hides (small cells) and the effects built on them.
+ * Nothing is nulled here: disclosure control (src/disclosure) adds the
+ * complementary cells and nulls the values of every hidden row, or, with
+ * disclosure control off, shows them all. These rows must therefore not be
+ * published without passing through applyDisclosureControl.
  */
 import type { ResolvedConfig } from '../config/types.js';
 import type { Panel } from '../panel/buildPanel.js';
@@ -50,10 +57,12 @@ export function estimate(input: EstimateInput): Estimates {
   const suppressed = new Uint8Array(counts.events.length);
 
   const replicatesOf = (cell: number) => reps.shares.subarray(cell * B, (cell + 1) * B);
-  const interval = (values: ArrayLike<number>) => {
+  // The warnings count only intervals the primary rule leaves to be shown,
+  // so they describe the published report, not cells it hides.
+  const interval = (values: ArrayLike<number>, counted: boolean) => {
     const ci = percentileInterval(values, level, selection);
-    if (ci?.degenerate) degenerate++;
-    if (ci && ci.used < B) partial++;
+    if (counted && ci?.degenerate) degenerate++;
+    if (counted && ci && ci.used < B) partial++;
     return ci;
   };
 
@@ -66,15 +75,16 @@ export function estimate(input: EstimateInput): Estimates {
           const events = counts.events[cell];
           const hidden = isSmallCell(events, n, config.minCellSize);
           suppressed[cell] = hidden ? 1 : 0;
-          const ci = hidden ? null : interval(replicatesOf(cell));
+          const ci = interval(replicatesOf(cell), !hidden);
           shares.push({
             outcome: panel.outcomes[o],
             subgroup: groups.labels[s],
             arm: config.arms[a],
             month: panel.months[t],
-            n: hidden ? null : n,
-            events: hidden ? null : events,
-            share: hidden ? null : events / n,
+            n,
+            events,
+            // Nobody observed (every person censored): no share, not a NaN.
+            share: n === 0 ? null : events / n,
             ci_low: ci ? ci.low : null,
             ci_high: ci ? ci.high : null,
             suppressed: hidden,
@@ -102,15 +112,15 @@ export function estimate(input: EstimateInput): Estimates {
             p_method: 'normal',
             suppressed: hidden,
           };
-          if (!hidden) {
-            const n1 = counts.n[nCell(layout, s, a, t)];
-            const n0 = counts.n[nCell(layout, s, ref, t)];
+          const n1 = counts.n[nCell(layout, s, a, t)];
+          const n0 = counts.n[nCell(layout, s, ref, t)];
+          if (n1 > 0 && n0 > 0) {
             const estimateValue = counts.events[cell] / n1 - counts.events[refCell] / n0;
             const se = differenceSe(counts.events[cell], n1, counts.events[refCell], n0);
             const armReps = replicatesOf(cell);
             const refReps = replicatesOf(refCell);
             for (let b = 0; b < B; b++) scratch[b] = armReps[b] - refReps[b];
-            const ci = interval(scratch);
+            const ci = interval(scratch, !hidden);
             row.estimate = estimateValue;
             row.se = se;
             row.ci_low = ci ? ci.low : null;

@@ -49,7 +49,7 @@ const en: ChartStrings = {
   armLegend: 'Arm',
   errorBarNote: (level) => `Error bars: ${level} confidence interval (bootstrap).`,
   bandNote: (level) => `Bands: ${level} confidence interval (bootstrap).`,
-  suppressedNote: (count, min) => `${count} ${count === 1 ? 'value' : 'values'} suppressed (fewer than ${min} persons).`,
+  suppressedNote: (count, min) => `${count} ${count === 1 ? 'value' : 'values'} suppressed (disclosure control, threshold ${min} persons).`,
 };
 
 const sv: ChartStrings = {
@@ -61,7 +61,7 @@ const sv: ChartStrings = {
   armLegend: 'Grupp',
   errorBarNote: (level) => `Felstaplar: ${level} konfidensintervall (bootstrap).`,
   bandNote: (level) => `Band: ${level} konfidensintervall (bootstrap).`,
-  suppressedNote: (count, min) => `${count} ${count === 1 ? 'värde' : 'värden'} redovisas inte (färre än ${min} personer).`,
+  suppressedNote: (count, min) => `${count} ${count === 1 ? 'värde' : 'värden'} redovisas inte (röjandekontroll, gräns ${min} personer).`,
 };
 
 export function chartStrings(lang: ChartLang): ChartStrings {

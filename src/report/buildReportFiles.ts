@@ -4,6 +4,7 @@
  * place, so the same Results give byte-identical files.
  */
 import type { Results } from '../results.js';
+import { assertDisclosureControlled, publicationMarkerFiles } from '../disclosure/index.js';
 import { buildCharts } from './charts.js';
 import { effectTablesCsv, shareTablesCsv } from './csvTables.js';
 import { reportHtml } from './reportHtml.js';
@@ -19,7 +20,8 @@ export const REPORT_FILES = {
 } as const;
 
 export async function buildReportFiles(results: Results): Promise<Map<string, string>> {
-  // First, so that a non-finite number stops the run before any rendering.
+  // First, so that uncontrolled or non-finite values stop the run before any rendering.
+  assertDisclosureControlled(results);
   const json = resultsJson(results);
   const { charts, specs } = await buildCharts(results);
   const files = new Map<string, string>([
@@ -33,5 +35,6 @@ export async function buildReportFiles(results: Results): Promise<Map<string, st
     files.set(`charts/${key}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
     files.set(charts[key].file, charts[key].svg + '\n');
   }
+  for (const [file, text] of publicationMarkerFiles(results)) files.set(file, text);
   return files;
 }

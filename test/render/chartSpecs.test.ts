@@ -37,7 +37,7 @@ describe('figure1Spec', () => {
     const results = suppressShares(sampleResults(), (r) => r.outcome === 'work' && r.subgroup === 'all' && r.month === 15 && r.arm === 'CM');
     const spec = figure1Spec(results);
     expect(specValues(spec).map((d) => d.arm)).toEqual(['FS', 'SE']);
-    expect(subtitle(spec)).toContain('1 value suppressed (fewer than 5 persons).');
+    expect(subtitle(spec)).toContain('1 value suppressed (disclosure control, threshold 5 persons).');
     expect(JSON.stringify(specValues(spec))).not.toContain('null');
   });
 
@@ -62,10 +62,10 @@ describe('monthlySpec', () => {
   });
 
   it('counts the suppressed value in the subtitle', () => {
-    expect(subtitle(monthlySpec(sampleResults()))).toContain('1 value suppressed (fewer than 5 persons).');
+    expect(subtitle(monthlySpec(sampleResults()))).toContain('1 value suppressed (disclosure control, threshold 5 persons).');
     const two = suppressShares(sampleResults(), (r) => r.outcome === 'work' && r.subgroup === 'all' && r.month === 2 && r.arm === 'FS');
-    expect(subtitle(monthlySpec(two))).toContain('2 values suppressed (fewer than 5 persons).');
-    expect(subtitle(monthlySpec(sampleResults({ lang: 'sv' })))).toContain('1 värde redovisas inte (färre än 5 personer).');
+    expect(subtitle(monthlySpec(two))).toContain('2 values suppressed (disclosure control, threshold 5 persons).');
+    expect(subtitle(monthlySpec(sampleResults({ lang: 'sv' })))).toContain('1 värde redovisas inte (röjandekontroll, gräns 5 personer).');
   });
 
   it('draws integer month ticks 1–15 and a CI band under each line', () => {

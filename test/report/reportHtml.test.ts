@@ -55,7 +55,7 @@ describe('reportHtml', () => {
   it('shows suppressed values as – with a footnote on the threshold', async () => {
     const page = await html();
     expect(page).toContain('<td class="num">–</td>');
-    expect(page).toContain('<p class="note">– suppressed: fewer than 5 persons in the cell (disclosure control).</p>');
+    expect(page).toContain('<p class="note">– suppressed (disclosure control): fewer than 5 persons in the cell, or hidden so that such a cell cannot be worked out by subtraction.</p>');
   });
 
   it('formats p-values as 0.011 or < 0.001', async () => {

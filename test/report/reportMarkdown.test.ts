@@ -29,7 +29,7 @@ describe('reportMarkdown', () => {
     const md = await markdown();
     expect(md).toContain('| Month | FS (n = 355) | SE (n = 354) | CM (n = 354) |\n| ---: | ---: | ---: | ---: |\n');
     expect(md).toContain('| 1 | 0.8 % (0.0 to 1.8) | 1.1 % (0.0 to 2.2) | – |');
-    expect(md).toContain('– suppressed: fewer than 5 persons in the cell (disclosure control).');
+    expect(md).toContain('– suppressed (disclosure control): fewer than 5 persons in the cell, or hidden so that such a cell cannot be worked out by subtraction.');
   });
 
   it('escapes labels so they cannot inject HTML or break a table', async () => {

@@ -19,7 +19,7 @@ export function sharesTable(context: ReportContext): Block[] {
       {
         kind: 'table',
         caption: strings.sharesCaption(strings.outcome(outcome), level),
-        head: [strings.columns.month, ...arms.map((arm) => strings.armWithN(arm, formatCount(results.n[arm] ?? 0)))],
+        head: [strings.columns.month, ...arms.map((arm) => strings.armWithN(arm, results.n[arm] === null || results.n[arm] === undefined ? '–' : formatCount(results.n[arm]!)))],
         rows,
         numeric: [true, ...arms.map(() => true)],
       },

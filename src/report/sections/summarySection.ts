@@ -30,12 +30,17 @@ export function summarySection({ results, index, strings, level }: ReportContext
     });
   });
 
-  const total = index.arms.reduce((sum, arm) => sum + (results.n[arm] ?? 0), 0);
-  const perArm = index.arms.map((arm) => `${arm} ${formatCount(results.n[arm] ?? 0)}`).join(', ');
+  // An arm's n may be suppressed (null); the total randomized is published as the participants' rows.
+  const total = results.inputs.participants?.rows ?? index.arms.reduce((sum, arm) => sum + (results.n[arm] ?? 0), 0);
+  const perArm = index.arms.map((arm) => `${arm} ${formatArmCount(results.n[arm])}`).join(', ');
 
   return [
     { kind: 'heading', level: 2, text: strings.headings.summary },
     ...sentences.map((text): Block => ({ kind: 'paragraph', text })),
     { kind: 'paragraph', text: strings.randomized(formatCount(total), perArm) },
   ];
+}
+
+function formatArmCount(n: number | null | undefined): string {
+  return n === null || n === undefined ? '–' : formatCount(n);
 }
