@@ -30,6 +30,9 @@ export { buildPanel, spellsByPerson, outcomeTypeMask, MISSING, type Panel, type 
 export { fillWindows, monthLabels } from './panel/windows.js';
 export { SPELL_TYPES, STATUS_NAMES, STATUS_NONE, DEFAULT_OUTCOMES, spellTypeIndex, type SpellType } from './panel/spellTypes.js';
 
+// disclosure control
+export { applyDisclosureControl, assertDisclosureControlled, publicationMarkerFiles, type DisclosureOptions } from './disclosure/index.js';
+
 // estimate
 export { estimate, type Estimates, type EstimateInput } from './estimate/estimate.js';
 export { subgroupLayout, type SubgroupLayout, type CellLayout } from './estimate/layout.js';
@@ -43,11 +46,21 @@ export { RandomStream } from './random/stream.js';
 // whole analysis
 export { runAnalysis, type RunOptions } from './pipeline/runAnalysis.js';
 export { locateInputs, type AnalysisFiles } from './pipeline/inputs.js';
-export { RESULTS_SCHEMA, type Results, type ShareRow, type EffectRow, type InputFile, type CensoringRow } from './results.js';
+export { RESULTS_SCHEMA, type Results, type ShareRow, type EffectRow, type InputFile, type CensoringRow, type DisclosureInfo, type BalanceSection, type CompositionSection, type CostEffectivenessSection } from './results.js';
 
 // power and assignment
 export * from './power/index.js';
 export * from './assign/index.js';
+
+// balance, composition of work, cost-effectiveness
+export { assessBalance, covariateVariables, preMonthVariables, standardizedMeanDifference, balanceRandomizationTest } from './balance/index.js';
+export { estimateComposition, statusPanel } from './composition/index.js';
+export { assessCostEffectiveness, costEffectivenessReplicates, acceptabilityCurve, ceacValues } from './costEffectiveness/index.js';
+export { parseNumber, type DecimalMark } from './read/numbers.js';
+export { describeConventions, inputFileOf } from './read/conventions.js';
+export { classifyIdentityNumber } from './read/personalIdentity.js';
+export { compositionSpec } from './render/compositionSpec.js';
+export { ceacSpec } from './render/ceacSpec.js';
 
 // describe populations
 export { describePopulations, buildDescribeFiles, describeJson, describeDocument, describeHtml, describeMarkdown, table1Csv, tabulationCsv, DESCRIBE_FILES, DESCRIBE_SCHEMA, DEFAULT_MIN_CELL_SIZE, suppressCells, recoverableCells, CellRegistry, parseAgeGroups, type DescribeResult, type DescribeInput, type DescribeOptions, type Table1Row, type Table1Value, type Tabulation, type CellSystem } from './describe/index.js';

@@ -1,9 +1,14 @@
 /**
  * The whole analysis from files to a Results object: read → panel →
- * estimate. Writing the report is the caller's (see report/).
+ * estimate, with the composition of work and cost-effectiveness computed
+ * meanwhile in a worker thread, then balance. Writing the report is the
+ * caller's (see report/).
  */
 import { basename } from 'node:path';
+import { balanceFromParticipants } from '../balance/balanceFromParticipants.js';
+import { withholdWithMainShares as withholdBalanceRows } from '../balance/withholdWithMainShares.js';
 import { readConfigFile } from '../config/load.js';
+import { withholdWithMainShares as withholdCostEffectivenessRows } from '../costEffectiveness/withholdWithMainShares.js';
 import { planFromHeader, resolveConfig } from '../config/resolve.js';
 import type { ConfigInput, ResolvedConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
@@ -12,12 +17,14 @@ import { estimate } from '../estimate/estimate.js';
 import { buildPanel } from '../panel/buildPanel.js';
 import { applyDisclosureControl } from '../disclosure/index.js';
 import { readCodes } from '../read/codes.js';
+import { describeConventions, inputFileOf } from '../read/conventions.js';
 import { readCosts } from '../read/costs.js';
 import { readParticipants } from '../read/participants.js';
 import { readSpells } from '../read/spells.js';
 import { RESULTS_SCHEMA, type InputFile, type Results } from '../results.js';
 import { VERSION } from '../version.js';
 import type { AnalysisFiles } from './inputs.js';
+import { analysisSections, primaryOutcomePanel, sectionsWorker, type SectionsInput, type SectionsWorker } from '../composition/analysisSections.js';
 
 export interface RunOptions {
   /** Single keys that override the config file (command-line flags). */
@@ -29,6 +36,16 @@ export interface RunOptions {
 }
 
 export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}): Promise<Results> {
+  // Started first, so that the worker loads its modules while the files are read.
+  const worker = sectionsWorker();
+  try {
+    return await analyse(files, options, worker);
+  } finally {
+    worker?.close();
+  }
+}
+
+async function analyse(files: AnalysisFiles, options: RunOptions, worker: SectionsWorker | null): Promise<Results> {
   const progress = options.onProgress ?? (() => {});
   const fromFile = files.config ? await readConfigFile(files.config) : {};
   const raw = mergeOverrides(fromFile, options.overrides ?? {});
@@ -39,15 +56,33 @@ export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}
 
   progress(`reading ${basename(files.participants)}`);
   const { participants, config } = await readParticipants(files.participants, planFromHeader(raw, source));
+  progress(describeConventions(participants.source));
   const codes = files.codes ? await readCodes(files.codes) : undefined;
+  if (codes) progress(describeConventions(codes.source));
   progress(`reading ${basename(files.spells)}`);
   const spells = await readSpells(files.spells, participants, codes, config.columns);
+  progress(describeConventions(spells.source));
   const costs = files.costs ? await readCosts(files.costs, participants, config.arms, config.columns) : undefined;
+  if (costs) progress(describeConventions(costs.source));
 
   progress(`building the monthly panel for ${participants.count} persons`);
   const panel = buildPanel(participants, spells, config);
-  progress(`estimating with ${config.bootstrap.replicates} bootstrap replicates`);
   const groups = subgroupLayout(participants.count, participants.subgroups);
+  // Balance and cost-effectiveness withhold their own small cells (none
+  // without disclosure control, as in the main tables); the composition's
+  // cells go through disclosure control with the main tables.
+  const ownMinCellSize = options.disclosureControl === false ? 0 : config.minCellSize;
+  const sectionsInput: SectionsInput = {
+    participants: { arm: participants.arm, block: participants.block },
+    panel: primaryOutcomePanel(panel, config.primaryOutcome),
+    groups,
+    costs: costs && { perPerson: costs.perPerson, perArm: costs.perArm, unmatched: costs.unmatched },
+    config,
+    ownMinCellSize,
+  };
+  progress(`composition of work${costs ? ' and cost-effectiveness' : ''}${worker ? ' in a worker thread' : ''}`);
+  const sectionsRun = worker?.run(sectionsInput);
+  progress(`estimating with ${config.bootstrap.replicates} bootstrap replicates`);
   const estimates = estimate({
     panel,
     arm: participants.arm,
@@ -56,17 +91,26 @@ export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}
     groups,
     config,
   });
+  progress(`balance of the randomization (${config.inference.permutations} permutations)`);
+  const balance = balanceFromParticipants(participants, panel, config, ownMinCellSize);
+  // A worker that failed leaves the work to this thread (a fault then shows with its stack here).
+  const threaded = await sectionsRun?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
+  const { composition, costEffectiveness } = threaded ?? analysisSections(sectionsInput);
 
-  const n: Record<string, number> = {};
+  const n: Record<string, number | null> = {};
   config.arms.forEach((arm) => (n[arm] = 0));
-  for (let p = 0; p < participants.count; p++) n[config.arms[participants.arm[p]]]++;
+  for (let p = 0; p < participants.count; p++) n[config.arms[participants.arm[p]]]! += 1;
   const inputs: Record<string, InputFile> = {
-    participants: provenance(participants.source),
-    spells: provenance(spells.source),
+    participants: inputFileOf(participants.source),
+    spells: inputFileOf(spells.source),
   };
-  if (codes) inputs.codes = provenance(codes.source);
-  if (costs) inputs.costs = provenance(costs.source);
+  if (codes) inputs.codes = inputFileOf(codes.source);
+  if (costs) inputs.costs = inputFileOf(costs.source);
   const warnings = [...estimates.warnings];
+  // The composition's estimate() repeats run-wide warnings; keep only its own.
+  for (const warning of composition.warnings) if (!warnings.includes(warning)) warnings.push(`Composition of work: ${warning}`);
+  if (costEffectiveness) warnings.push(...costEffectiveness.warnings);
+  else warnings.push('No costs.csv: the cost-effectiveness analysis was skipped.');
   if (spells.unmatched > 0) {
     warnings.unshift(`${spells.unmatched} spell rows name a person_id that is not a participant: left out.`);
   }
@@ -83,13 +127,25 @@ export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}
     shares: estimates.shares,
     effects: estimates.effects,
     warnings,
+    ...(balance ? { balance } : {}),
+    composition: composition.section,
+    ...(costEffectiveness?.section ? { cost_effectiveness: costEffectiveness.section } : {}),
   };
-  return applyDisclosureControl(results, { enabled: options.disclosureControl ?? true });
+  return withheldAlongMainShares(applyDisclosureControl(results, { enabled: options.disclosureControl ?? true }));
 }
 
-function provenance(source: { file: string; sha256: string; rows: number }): InputFile {
-  return { file: source.file, sha256: source.sha256, rows: source.rows };
+/**
+ * Balance pre-months and cost-effectiveness person-months repeat or add up
+ * main-table shares: what disclosure control hid there (small cells and
+ * their complements) is withheld from them too.
+ */
+function withheldAlongMainShares(results: Results): Results {
+  const out = { ...results };
+  if (out.balance) out.balance = withholdBalanceRows(out.balance, out.shares, out.config.primaryOutcome);
+  if (out.cost_effectiveness) out.cost_effectiveness = withholdCostEffectivenessRows(out.cost_effectiveness, out.shares);
+  return out;
 }
+
 
 /** Refuses plans whose methods later parts of the product bring. */
 function unsupported(config: ResolvedConfig): void {

@@ -5,6 +5,8 @@
  * function returns null when its chart does not apply to these results.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { ceacSpec } from '../render/ceacSpec.js';
+import { compositionSpec } from '../render/compositionSpec.js';
 import { figure1Spec } from '../render/figure1Spec.js';
 import { monthlySpec } from '../render/monthlySpec.js';
 import { renderSvg } from '../render/renderSvg.js';
@@ -19,6 +21,8 @@ export interface ChartDefinition {
 export const REPORT_CHARTS: readonly ChartDefinition[] = [
   { key: 'figure1', spec: figure1Spec },
   { key: 'monthly', spec: monthlySpec },
+  { key: 'composition', spec: compositionSpec },
+  { key: 'ceac', spec: ceacSpec },
 ];
 
 export interface BuiltCharts {

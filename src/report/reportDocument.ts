@@ -1,11 +1,14 @@
 /** The report's content, in reading order, as renderer-neutral blocks. */
 import type { Results } from '../results.js';
 import type { Block } from './document.js';
+import { balanceSection } from './sections/balanceSection.js';
+import { compositionSection } from './sections/compositionSection.js';
 import { reportContext } from './sections/context.js';
+import { costEffectivenessSection } from './sections/costEffectivenessSection.js';
 import { effectsTable } from './sections/effectsTable.js';
 import { figureSections } from './sections/figureSections.js';
 import { methodsSection } from './sections/methodsSection.js';
-import { disclosureBanner } from './sections/disclosureBanner.js';
+import { disclosureBanner, titleWithDisclosureMark } from './sections/disclosureBanner.js';
 import { censoringSection, warningsSection } from './sections/noticesSections.js';
 import { outcomesTable, subgroupTable } from './sections/primaryMonthTables.js';
 import { provenanceSection } from './sections/provenanceSection.js';
@@ -22,7 +25,7 @@ export interface ReportDocument {
 export function reportDocument(results: Results): ReportDocument {
   const context = reportContext(results);
   const blocks: Block[] = [
-    { kind: 'heading', level: 1, text: context.strings.title },
+    { kind: 'heading', level: 1, text: titleWithDisclosureMark(results, context.strings.title) },
     ...disclosureBanner(context),
     ...summarySection(context),
     ...figureSections(context),
@@ -30,10 +33,14 @@ export function reportDocument(results: Results): ReportDocument {
     ...effectsTable(context),
     ...subgroupTable(context),
     ...outcomesTable(context),
+    // Where the effect comes from, what it costs, then the check of the design.
+    ...compositionSection(context),
+    ...costEffectivenessSection(context),
+    ...balanceSection(context),
     ...censoringSection(context),
     ...warningsSection(context),
     ...methodsSection(context),
     ...provenanceSection(context),
   ];
-  return { lang: context.strings.htmlLang, title: context.strings.title, blocks };
+  return { lang: context.strings.htmlLang, title: titleWithDisclosureMark(results, context.strings.title), blocks };
 }

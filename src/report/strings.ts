@@ -6,6 +6,7 @@
  */
 import type { CiMethod, Estimator, OutcomeRule } from '../config/types.js';
 import { chartStrings } from '../render/chartStrings.js';
+import { statusLabel } from '../render/statusStrings.js';
 
 export interface ReportStrings {
   htmlLang: string;
@@ -26,6 +27,9 @@ export interface ReportStrings {
     warnings: string;
     methods: string;
     provenance: string;
+    composition: string;
+    costEffectiveness: string;
+    balance: string;
   };
   columns: {
     month: string;
@@ -73,11 +77,61 @@ export interface ReportStrings {
     pValue(method: string, permutations: string): string;
     disclosure(minCellSize: number): string;
   };
+  composition: CompositionStrings;
+  costEffectiveness: CostEffectivenessStrings;
+  balance: BalanceStrings;
   provenance: {
     tool(name: string, version: string, schema: string, seed: number): string;
     unmatchedSpells(count: string): string;
     configIntro: string;
   };
+}
+
+export interface CompositionStrings {
+  status(name: string): string;
+  intro(statuses: string[]): string;
+  figureCaption(month: number): string;
+  tableCaption(month: number, reference: string, level: string): string;
+  statusColumn: string;
+  differenceColumn(arm: string, reference: string): string;
+}
+
+export interface CostEffectivenessStrings {
+  intro(a: { source: 'person' | 'arm'; outcome: string; months: number; month: number }): string;
+  means(a: { arm: string; cost: string; workMonths: string }[], outcome: string, months: number): string;
+  tableCaption(outcome: string, reference: string, level: string): string;
+  columns: {
+    deltaCost: string;
+    deltaWorkMonths: string;
+    deltaShare(month: number): string;
+    icer: string;
+    netBenefit(value: string): string;
+  };
+  notMeaningful: string;
+  icer(a: { arm: string; reference: string; icer: string; interval: string | null; level: string; fewerMonths: boolean; costsMore: boolean }): string;
+  icerNotMeaningful(a: { arm: string; reference: string; interval: string; level: string }): string;
+  icerUnavailable(arm: string, reference: string): string;
+  noValue: string;
+  ceacCaption(replicates: string, reference: string): string;
+  ceacExplained: string;
+}
+
+export interface BalanceStrings {
+  intro: string;
+  variable(name: string, month: number | null, outcome: (name: string) => string): string;
+  tableCaption(reference: string): string;
+  columns: {
+    variable: string;
+    mean(arm: string, isReference: boolean): string;
+    smd(arm: string): string;
+  };
+  flaggedMark: string;
+  flaggedNote(count: number, total: number): string;
+  missing(items: string[]): string;
+  missingItem(variable: string, counts: string): string;
+  fewerThan(min: number): string;
+  joint(a: { statistic: string; terms: number; permutations: string; p: string; exact: boolean; seed: number }): string;
+  noJoint: string;
 }
 
 const RULES: Record<OutcomeRule, string> = {
@@ -125,6 +179,9 @@ const en: ReportStrings = {
     warnings: 'Warnings',
     methods: 'Methods',
     provenance: 'Provenance',
+    composition: 'Composition of work',
+    costEffectiveness: 'Cost-effectiveness',
+    balance: 'Balance of the randomization',
   },
   columns: {
     month: 'Month',
@@ -158,7 +215,7 @@ const en: ReportStrings = {
   effectsCaption: (outcome, reference) => `Table 2. Effect on ${outcome} by month: difference from ${reference} in percentage points (pp).`,
   subgroupsCaption: (outcome, month, reference) => `Table 3. Share in ${outcome} at month ${month} by subgroup, and difference from ${reference}.`,
   outcomesCaption: (month, reference) => `Table 4. Every outcome at month ${month}, all persons, and difference from ${reference}.`,
-  suppressedNote: (min) => `– suppressed: fewer than ${min} persons in the cell (disclosure control).`,
+  suppressedNote: (min) => `– suppressed (disclosure control): fewer than ${min} persons in the cell, or hidden so that such a cell cannot be worked out by subtraction.`,
   censoring: (extractDate) =>
     `Some follow-up months had not ended for everyone by ${extractDate === null ? 'the end of the register data' : `the register extract date ${extractDate}`}. ` +
     'Those persons are left out of the shares and effects of those months (numerator and denominator).',
@@ -184,7 +241,80 @@ const en: ReportStrings = {
         : method === 'normal'
           ? 'p-values (two-sided) from the normal approximation with the analytic standard error.'
           : `p-values (two-sided) by method "${method}".`,
-    disclosure: (min) => `Disclosure control: values from cells with fewer than ${min} persons are suppressed and shown as –.`,
+    disclosure: (min) => `Disclosure control: values from cells with fewer than ${min} persons, and cells from which such a value could be worked out by subtraction, are suppressed and shown as –.`,
+  },
+  composition: {
+    status: (name) => statusLabel('en', name).toLowerCase(),
+    intro: (statuses) =>
+      'Every person is counted each month in exactly one status: the first that holds under the monthly rule, in the order ' +
+      `${statuses.join(' > ')}. An arm's shares therefore add up to 100 %, and the difference in work between the arms splits into its parts. ` +
+      'Intervals and effects use the same bootstrap replicates as the main estimates.',
+    figureCaption: (month) => `Figure 3. Status ${month} months after randomization, by arm: the work statuses from the bottom.`,
+    tableCaption: (month, reference, level) =>
+      `Table 5. Share in each status at month ${month} by arm, and difference from ${reference} in percentage points (${level} CI).`,
+    statusColumn: 'Status',
+    differenceColumn: (arm, reference) => `${arm} − ${reference} (pp)`,
+  },
+  costEffectiveness: {
+    intro: (a) =>
+      `Costs per participant come from costs.csv (${a.source === 'person' ? 'one cost per person; persons without one are left out of the mean cost' : 'one cost per participant for each arm, so the difference in cost has no sampling variation'}). ` +
+      `The effect is counted in person-months in ${a.outcome} over months 1–${a.months} after randomization: the sum of the monthly shares, so that a month ` +
+      'not yet observed for a person (censored) leaves that month\'s share only, as in the monthly estimates; without censoring this is the mean number of months in ' +
+      `${a.outcome} per person. Also shown: the difference in the share in ${a.outcome} at month ${a.month}. ` +
+      'All intervals, the net benefit and the acceptability curve come from the same bootstrap replicates as the main estimates (same resampled persons).',
+    means: (arms, outcome, months) =>
+      `Mean cost per participant and mean person-months in ${outcome} over ${months} months: ${arms.map((a) => `${a.arm} ${a.cost} SEK, ${a.workMonths} months`).join('; ')}.`,
+    tableCaption: (outcome, reference, level) =>
+      `Table 6. Incremental cost and effect on ${outcome} against ${reference}, cost per additional person-month in ${outcome} (ICER) and net benefit, with ${level} confidence intervals.`,
+    columns: {
+      deltaCost: 'Δ cost, SEK',
+      deltaWorkMonths: 'Δ person-months',
+      deltaShare: (month) => `Δ share at month ${month} (pp)`,
+      icer: 'SEK per extra person-month',
+      netBenefit: (value) => `Net benefit at ${value} SEK, SEK`,
+    },
+    notMeaningful: 'not meaningful',
+    icer: (a) => {
+      const interval = a.interval === null ? ' (no interval: some replicates give a difference in person-months of the other sign; see the acceptability curve)' : ` (${a.level} CI ${a.interval})`;
+      if (!a.fewerMonths) return `${a.arm} against ${a.reference}: ${a.icer} SEK per additional person-month in work${interval}.`;
+      return a.costsMore
+        ? `${a.arm} against ${a.reference}: costs more and gives fewer person-months in work (dominated), so there is no cost per additional month to report.`
+        : `${a.arm} against ${a.reference}: saves ${a.icer} SEK per person-month in work given up${interval}.`;
+    },
+    icerNotMeaningful: (a) =>
+      `${a.arm} against ${a.reference}: the cost per additional person-month is not meaningful, because the ${a.level} interval of the difference in person-months ` +
+      `(${a.interval}) includes zero: the ratio could then take any size and either sign. The acceptability curve below shows the uncertainty instead.`,
+    icerUnavailable: (arm, reference) => `${arm} against ${reference}: not available (suppressed: fewer persons than the disclosure threshold in a cell).`,
+    noValue: 'Net benefit needs a value of one person-month in work (valuePerWorkMonth in the config); none is set, so the acceptability curve gives it for a range of values.',
+    ceacCaption: (replicates, reference) =>
+      `Figure 4. Cost-effectiveness acceptability curve: the probability (share of ${replicates} bootstrap replicates) that an arm's net benefit against ${reference} is positive, by the value of one person-month in work.`,
+    ceacExplained: 'At a value of 0 the curve is the probability that the arm costs less than the reference; at high values it approaches the probability that it gives more person-months.',
+  },
+  balance: {
+    intro:
+      'Randomization should leave the arms alike before the intervention. For each characteristic, the table gives the mean by arm (shares for 0/1 characteristics) and the ' +
+      'standardized mean difference against the reference, SMD = (mean of the arm − mean of the reference) / √((variance of the arm + variance of the reference) / 2), ' +
+      'with sample variances on n − 1. |SMD| > 0.1 is flagged. A characteristic with text values is split into one 0/1 indicator per value. ' +
+      'A person without a value is left out of that characteristic only.',
+    variable: (name, month, outcome) => (month === null ? name.replace('=', ' = ') : `${outcome(name)}, month ${month}`),
+    tableCaption: (reference) => `Table 7. Characteristics at randomization by arm, and standardized mean difference (SMD) against ${reference}.`,
+    columns: {
+      variable: 'Characteristic',
+      mean: (arm, isReference) => (isReference ? `${arm} (reference)` : arm),
+      smd: (arm) => `SMD ${arm}`,
+    },
+    flaggedMark: ' *',
+    flaggedNote: (count, total) => `* |SMD| > 0.1 (${count} of ${total} comparisons). Percentages are shares of the arm with the characteristic; other values are means.`,
+    missing: (items) => `Persons left out for a missing value: ${items.join('; ')}.`,
+    missingItem: (variable, counts) => `${variable}: ${counts}`,
+    fewerThan: (min) => `fewer than ${min}`,
+    joint: (a) =>
+      `Joint test: the sum of the squared SMDs over ${a.terms} comparisons is T = ${a.statistic}. ` +
+      (a.exact
+        ? `Over all ${a.permutations} distinct assignments of the arm labels within blocks, p = ${a.p} (exact randomization inference). `
+        : `In ${a.permutations} random permutations of the arm labels within blocks (all arms at once, seed ${a.seed}), p = ${a.p}, with p = (1 + #{T* ≥ T}) / (1 + R). `) +
+      'The standard deviations of the SMDs are those of the actual assignment, held fixed in every permutation.',
+    noJoint: 'No characteristic varies within the arms, so there is no joint test.',
   },
   provenance: {
     tool: (name, version, schema, seed) => `Produced by ${name} ${version} (results schema ${schema}); bootstrap seed ${seed}.`,

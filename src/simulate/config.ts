@@ -6,8 +6,8 @@ import type { ConfigInput } from '../config/types.js';
 import { formatDay } from '../time/days.js';
 import { ARMS, type TrialDesign } from './design.js';
 
-/** Numeric participant columns offered to the covariate-adjusted estimators and the balance table. */
-export const CONFIG_COVARIATES = ['age', 'children', 'foreign_born', 'upper_secondary', 'lss_decision', 'special_housing'];
+/** Participant columns offered to the covariate-adjusted estimators and the balance table (diagnosis_group is categorical: one indicator per level). */
+export const CONFIG_COVARIATES = ['age', 'children', 'foreign_born', 'upper_secondary', 'lss_decision', 'special_housing', 'diagnosis_group'];
 
 export function simulatedConfig(design: TrialDesign): ConfigInput {
   return {

@@ -1,0 +1,33 @@
+/**
+ * The balance section of a run: config.covariates from participants.csv and
+ * the primary outcome in the pre-randomization months; undefined when there
+ * is neither.
+ */
+import type { ResolvedConfig } from '../config/types.js';
+import type { Panel } from '../panel/buildPanel.js';
+import type { Participants } from '../read/participants.js';
+import type { BalanceSection } from '../results.js';
+import { assessBalance } from './assessBalance.js';
+import { covariateVariables, preMonthVariables } from './balanceVariables.js';
+
+export function balanceFromParticipants(
+  participants: Pick<Participants, 'arm' | 'block' | 'extraColumns'>,
+  panel: Panel,
+  config: Pick<ResolvedConfig, 'arms' | 'reference' | 'covariates' | 'primaryOutcome' | 'inference' | 'bootstrap'>,
+  /** config.minCellSize, or 0 without disclosure control. */
+  minCellSize: number,
+): BalanceSection | undefined {
+  const variables = [...covariateVariables(participants.extraColumns, config.covariates), ...preMonthVariables(panel, config.primaryOutcome)];
+  if (variables.length === 0) return undefined;
+  return assessBalance({
+    variables,
+    arm: participants.arm,
+    block: participants.block.codes,
+    blockCount: participants.block.levels.length,
+    arms: config.arms,
+    reference: config.reference,
+    minCellSize,
+    permutations: config.inference.permutations,
+    seed: config.bootstrap.seed,
+  });
+}

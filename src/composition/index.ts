@@ -1,0 +1,2 @@
+export { estimateComposition, type CompositionInput, type CompositionResult } from './estimateComposition.js';
+export { statusPanel } from './statusPanel.js';
