@@ -18,6 +18,7 @@ interface PowerFlags {
   adjust: string;
   config?: string;
   simulate?: string;
+  simulateBootstrap?: string;
   seed: string;
   json?: boolean;
 }
@@ -36,6 +37,7 @@ export function registerPower(program: Command): void {
     .option('--power <W>', 'target power of every comparison', '0.8')
     .option('--adjust <method>', `multiplicity over the K − 1 comparisons with the reference: ${ADJUSTMENTS.join(', ')} (bonferroni and holm both plan at α / (K − 1))`, 'none')
     .option('--simulate <R>', 'also simulate R trials of the design and report the empirical power')
+    .option('--simulate-bootstrap <B>', "with --simulate: test each simulated trial as eval run does, with the stratified bootstrap's percentile interval (B replicates per trial) instead of the z-test")
     .option('-s, --seed <S>', 'seed of the simulation', '20170331')
     .option('--json', 'print the result as JSON on stdout')
     .addHelpText(
@@ -65,7 +67,14 @@ export function registerPower(program: Command): void {
         alpha: decimal(flags.alpha, '--alpha'),
         power: decimal(flags.power, '--power'),
         adjust,
-        simulate: flags.simulate === undefined ? undefined : { replicates: wholeNumber(flags.simulate, '--simulate'), seed: wholeNumber(flags.seed, '--seed') },
+        simulate:
+          flags.simulate === undefined
+            ? undefined
+            : {
+                replicates: wholeNumber(flags.simulate, '--simulate'),
+                seed: wholeNumber(flags.seed, '--seed'),
+                bootstrapReplicates: flags.simulateBootstrap === undefined ? undefined : wholeNumber(flags.simulateBootstrap, '--simulate-bootstrap'),
+              },
       });
       describePlan(plan);
       if (flags.json) process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);

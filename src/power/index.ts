@@ -13,3 +13,4 @@ export { simulatePower, pooledZTestRejects, type PowerSimulationOptions, type Po
 export { BinomialTable } from './binomialTable.js';
 export { integerArms } from './integerArms.js';
 export { planPower, POWER_TEST, SIMULATION_TEST, type PowerPlan, type PowerPlanRequest } from './plan.js';
+export { simulateBootstrapPower, type BootstrapPowerOptions } from './simulateBootstrapPower.js';

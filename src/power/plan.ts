@@ -9,6 +9,7 @@ import { integerArms } from './integerArms.js';
 import { minimumDetectableEffect } from './minimumDetectableEffect.js';
 import { powerForDesign } from './powerForDesign.js';
 import { sampleSizeForEffect } from './sampleSize.js';
+import { simulateBootstrapPower } from './simulateBootstrapPower.js';
 import { simulatePower } from './simulatePower.js';
 
 export interface PowerPlanRequest {
@@ -23,7 +24,8 @@ export interface PowerPlanRequest {
   power?: number;
   adjust?: Adjustment;
   /** Simulated trials; none when absent. */
-  simulate?: { replicates: number; seed: number };
+  /** With bootstrapReplicates, each simulated trial is tested with Effekt's bootstrap instead of the z-test. */
+  simulate?: { replicates: number; seed: number; bootstrapReplicates?: number };
 }
 
 export interface PowerPlan {
@@ -60,6 +62,7 @@ export interface PowerPlan {
 
 export const POWER_TEST = 'two-sided two-proportion z-test, as R power.prop.test (strict = FALSE)';
 export const SIMULATION_TEST = 'pooled two-proportion z-test, as R prop.test(correct = FALSE)';
+export const bootstrapSimulationTest = (B: number): string => `percentile interval of the difference from Effekt's stratified bootstrap, ${B} replicates per trial`;
 
 export function planPower(request: PowerPlanRequest): PowerPlan {
   const { arms, ratio } = request;
@@ -102,7 +105,7 @@ export function planPower(request: PowerPlanRequest): PowerPlan {
   }
   if (request.simulate) {
     const perArm = arms.map((arm) => plan.perArm[arm]);
-    const simulated = simulatePower({
+    const simulationOptions = {
       p0: plan.p0,
       effect: plan.effect,
       perArm,
@@ -110,11 +113,13 @@ export function planPower(request: PowerPlanRequest): PowerPlan {
       adjust: request.adjust,
       replicates: request.simulate.replicates,
       seed: request.simulate.seed,
-    });
+    };
+    const bootstrapReplicates = request.simulate.bootstrapReplicates;
+    const simulated = bootstrapReplicates === undefined ? simulatePower(simulationOptions) : simulateBootstrapPower({ ...simulationOptions, bootstrapReplicates });
     plan.simulation = {
       replicates: simulated.replicates,
       seed: simulated.seed,
-      test: SIMULATION_TEST,
+      test: bootstrapReplicates === undefined ? SIMULATION_TEST : bootstrapSimulationTest(bootstrapReplicates),
       power: byArm(simulated.power, 1),
       monteCarloSe: byArm(simulated.monteCarloSe, 1),
     };
