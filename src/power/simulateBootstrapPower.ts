@@ -14,7 +14,7 @@ import type { Panel } from '../panel/buildPanel.js';
 import { RandomStream } from '../random/stream.js';
 import { BinomialTable } from './binomialTable.js';
 import { powerForDesign } from './powerForDesign.js';
-import type { PowerSimulationOptions, PowerSimulationResult } from './simulatePower.js';
+import { simulationResult, type PowerSimulationOptions, type PowerSimulationResult } from './simulatePower.js';
 
 export interface BootstrapPowerOptions extends PowerSimulationOptions {
   /** Bootstrap replicates per simulated trial. */
@@ -56,13 +56,5 @@ export function simulateBootstrapPower(options: BootstrapPowerOptions): PowerSim
       if (ci && (ci.low > 0 || ci.high < 0)) rejections[k - 1]++;
     }
   }
-  const power = rejections.map((count) => count / replicates);
-  return {
-    replicates,
-    seed,
-    rejections,
-    power,
-    monteCarloSe: power.map((p) => Math.sqrt((p * (1 - p)) / replicates)),
-    analyticPower: analytic.powerByComparison,
-  };
+  return simulationResult(rejections, replicates, seed, analytic.powerByComparison);
 }

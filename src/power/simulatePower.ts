@@ -53,6 +53,11 @@ export function simulatePower(options: PowerSimulationOptions): PowerSimulationR
       if (pooledZTestRejects(events[0], perArm[0], events[k], perArm[k], design.zAlpha)) rejections[k - 1]++;
     }
   }
+  return simulationResult(rejections, replicates, seed, analytic.powerByComparison);
+}
+
+/** Rejection counts as empirical power with binomial Monte Carlo SEs. */
+export function simulationResult(rejections: number[], replicates: number, seed: number, analyticPower: number[]): PowerSimulationResult {
   const power = rejections.map((count) => count / replicates);
   return {
     replicates,
@@ -60,7 +65,7 @@ export function simulatePower(options: PowerSimulationOptions): PowerSimulationR
     rejections,
     power,
     monteCarloSe: power.map((p) => Math.sqrt((p * (1 - p)) / replicates)),
-    analyticPower: analytic.powerByComparison,
+    analyticPower,
   };
 }
 

@@ -16,19 +16,24 @@ export function reportHtml(results: Results, charts: ReportCharts): string {
   const svgs: Record<string, string> = {};
   for (const [key, chart] of Object.entries(charts)) svgs[key] = inlineSvg(chart.svg, key);
   const doc = reportDocument(results);
+  return htmlPage(doc.title, doc.lang, doc.blocks, svgs);
+}
+
+/** A self-contained page of blocks; `svgs` holds the inlined charts by key. */
+export function htmlPage(title: string, lang: string, blocks: readonly Block[], svgs: Record<string, string> = {}): string {
   return [
     '<!DOCTYPE html>',
-    `<html lang="${escapeHtml(doc.lang)}">`,
+    `<html lang="${escapeHtml(lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    `<title>${escapeHtml(doc.title)}</title>`,
+    `<title>${escapeHtml(title)}</title>`,
     `<style>${REPORT_CSS}</style>`,
     '</head>',
     '<body>',
     '<main>',
-    ...doc.blocks.map((block) => htmlBlock(block, svgs)),
+    ...blocks.map((block) => htmlBlock(block, svgs)),
     '</main>',
     '</body>',
     '</html>',

@@ -10,7 +10,12 @@ import { reportDocument } from './reportDocument.js';
 export function reportMarkdown(results: Results, charts: ReportCharts): string {
   const files: Record<ChartKey, string> = {};
   for (const [key, chart] of Object.entries(charts)) files[key] = chart.file;
-  return reportDocument(results).blocks.map((block) => markdownBlock(block, files)).join('\n\n') + '\n';
+  return markdownPage(reportDocument(results).blocks, files);
+}
+
+/** Blocks as one Markdown document; `files` holds each chart's image path by key. */
+export function markdownPage(blocks: readonly Block[], files: Record<ChartKey, string> = {}): string {
+  return blocks.map((block) => markdownBlock(block, files)).join('\n\n') + '\n';
 }
 
 function markdownBlock(block: Block, files: Record<ChartKey, string>): string {
