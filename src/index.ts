@@ -41,6 +41,11 @@ export { bootstrapShares, type BootstrapDesign, type ShareReplicates } from './e
 export { differenceSe, normalPValue } from './estimate/difference.js';
 export { percentileInterval, quantileType7, type Interval } from './estimate/percentile.js';
 export { isSmallCell } from './estimate/disclosure.js';
+export { basicInterval, normalInterval, bcaInterval, accelerationFromInfluence, differenceInfluence, type BootstrapInterval } from './estimate/intervals.js';
+export { holmAdjust, bonferroniAdjust, supTBand, type SupTBand } from './estimate/multiplicity.js';
+export { fitOlsHc2, type OlsFit } from './estimate/regression/olsHc2.js';
+export { additiveDesign, linDesign, type Design, type DesignInput, type CovariateColumn } from './estimate/regression/designMatrix.js';
+export { blockedDifference, type BlockedEstimate } from './estimate/regression/blockedDifference.js';
 export { RandomStream } from './random/stream.js';
 
 // whole analysis
