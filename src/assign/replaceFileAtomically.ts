@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { syncDirectory } from '../files/syncDirectory.js';
 
 export interface ReplaceHooks {
   /**
@@ -39,19 +40,4 @@ export async function replaceFileAtomically(path: string, parts: readonly (strin
     throw error;
   }
   await syncDirectory(directory);
-}
-
-/** fsync of the directory so the rename itself survives a crash; not every platform can open a directory. */
-async function syncDirectory(directory: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(directory, 'r');
-  } catch {
-    return;
-  }
-  try {
-    await handle.sync().catch(() => undefined);
-  } finally {
-    await handle.close();
-  }
 }

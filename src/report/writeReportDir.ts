@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { syncDirectory } from '../files/syncDirectory.js';
 
 export async function writeReportDir(outDir: string, files: Map<string, string | Buffer>): Promise<void> {
   const target = resolve(outDir);
@@ -86,19 +87,4 @@ async function swapIntoPlace(tmp: string, target: string): Promise<void> {
     throw error;
   }
   await rm(backup, { recursive: true, force: true });
-}
-
-/** fsync of a directory; some platforms (Windows) cannot open one, and then there is nothing to do. */
-async function syncDirectory(directory: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(directory, 'r');
-  } catch {
-    return;
-  }
-  try {
-    await handle.sync().catch(() => undefined);
-  } finally {
-    await handle.close();
-  }
 }

@@ -20,7 +20,8 @@
  */
 import { RandomStream } from '../random/stream.js';
 import { MUNICIPALITIES, MUNICIPALITY_WEIGHTS } from './municipalities.js';
-import { AGE_MAX, AGE_MIN, DIAGNOSIS_GROUPS, DIAGNOSIS_INTELLECTUAL, TABLE_A1 } from './population.js';
+import { AGE_MIN, ageWeights, DIAGNOSIS_GROUPS, DIAGNOSIS_INTELLECTUAL, TABLE_A1 } from './population.js';
+import { csvField } from './write.js';
 import { bernoulli, cumulative, pickIndex, purposeSeed } from './sampling.js';
 
 export interface PlaceWeight {
@@ -244,26 +245,4 @@ function withOtherRate(rates: readonly number[]): number[] {
   const out = rates.slice();
   out[other] = (TABLE_A1.lssDecision - known) / TABLE_A1.diagnosis[other];
   return out;
-}
-
-/** Age weights exp(beta · age) over 19–29 with the mean age of Table A-1 (as population.ts). */
-function ageWeights(targetMean: number): number[] {
-  const span = AGE_MAX - AGE_MIN;
-  const weightsFor = (beta: number) => Array.from({ length: span + 1 }, (_, k) => Math.exp(beta * (k - span / 2)));
-  const meanFor = (beta: number) => {
-    const w = weightsFor(beta);
-    return w.reduce((s, x, k) => s + x * (AGE_MIN + k), 0) / w.reduce((s, x) => s + x, 0);
-  };
-  let lo = -2;
-  let hi = 2;
-  for (let iteration = 0; iteration < 60; iteration++) {
-    const mid = (lo + hi) / 2;
-    if (meanFor(mid) < targetMean) lo = mid;
-    else hi = mid;
-  }
-  return weightsFor((lo + hi) / 2);
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -193,7 +193,8 @@ function withRemainder(rates: number[], target: number): number[] {
   return out;
 }
 
-function ageWeights(targetMean: number): number[] {
+/** Age weights exp(beta · age) over AGE_MIN…AGE_MAX, beta bisected so the mean age is `targetMean`. */
+export function ageWeights(targetMean: number): number[] {
   const weightsFor = (beta: number) =>
     Array.from({ length: AGE_MAX - AGE_MIN + 1 }, (_, k) => Math.exp(beta * (k - (AGE_MAX - AGE_MIN) / 2)));
   const meanFor = (beta: number) => {

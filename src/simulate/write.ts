@@ -95,6 +95,6 @@ class DayTexts {
 }
 
 /** RFC 4180 quoting, only where needed. */
-function csvField(value: string): string {
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

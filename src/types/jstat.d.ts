@@ -6,10 +6,8 @@ declare module 'jstat' {
     pdf(x: number, ...params: number[]): number;
   }
   interface JStat {
-    percentile(values: ArrayLike<number>, k: number, exclusive?: boolean): number;
     normal: Distribution;
     binomial: { pdf(k: number, n: number, p: number): number; cdf(k: number, n: number, p: number): number };
-    gammaln(x: number): number;
   }
   const jStat: JStat;
   export default jStat;
