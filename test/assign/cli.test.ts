@@ -1,16 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../sharedPaths.js';
 import { tempDir } from '../tempFiles.js';
-
-// Runs the built command (npm test builds dist/ first), as a script would.
-const CLI = join(ROOT, 'bin', 'eval.js');
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runCli as cli } from '../runCli.js';
 
 const NEW = 'person_id,block,randomized_on\nA1,x,2016-01-04\nA2,x,2016-01-04\nA3,y,2016-01-05\nA4,x,2016-01-05\nA5,x,2016-01-06\n';
 

@@ -1,31 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SHARED } from '../sharedPaths.js';
+import { SHARED } from '../sharedPaths.js';
 import { tempDir } from '../tempFiles.js';
-
-// These tests run the built command (npm test builds dist/ first), so exit
-// codes and stdout/stderr are checked as a script would see them.
-const CLI = join(ROOT, 'bin', 'eval.js');
-
-function cli(args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.push(relative(dir, path));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+import { runCli as cli, listFiles } from '../runCli.js';
 
 const golden = join(SHARED, 'golden', 'monthly-windows');
 const goldenFiles = {

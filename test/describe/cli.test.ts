@@ -2,32 +2,13 @@
  * `eval describe` as a script sees it: the built command (npm test builds
  * dist/ first), exit codes, the files written, and what must never be in them.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../sharedPaths.js';
 import { tempDir } from '../tempFiles.js';
+import { runCli, listFiles } from '../runCli.js';
 
-const CLI = join(ROOT, 'bin', 'eval.js');
-
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, 'describe', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.push(relative(dir, path).split('\\').join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
+const cli = (args: string[]) => runCli(['describe', ...args]);
 
 // Ids that could not occur by chance in any output; a level that a spreadsheet would run.
 function population(prefix: string, size: number): string {

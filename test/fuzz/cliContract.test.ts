@@ -12,15 +12,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { report } from '../../src/cli/main.js';
 import { ROOT } from '../sharedPaths.js';
 import { tempDir } from '../tempFiles.js';
+import { runCli as cli } from '../runCli.js';
 import { corrupt, validExtract, type Files } from './hostileExtract.js';
 
-const CLI = join(ROOT, 'bin', 'eval.js');
 const STACK_LINE = /^\s+at .+\(?.*:\d+:\d+\)?$/m;
-
-function cli(args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** An extract directory and, next to it, an earlier complete report in `out`. */
 function withEarlierReport(files: Files) {

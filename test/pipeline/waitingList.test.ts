@@ -1,21 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../sharedPaths.js';
 import { tempDir } from '../tempFiles.js';
+import { runCli as cli } from '../runCli.js';
 
 // The second design the toolkit serves (ae-trial-2017.md): two arms, 60 % get
 // support now and 40 % wait, six months of follow-up. The extract is made
 // with Effekt's own commands: the fixture's persons are randomized again by
 // `eval assign` under a 60/40 plan, then analysed, described and planned for.
-const CLI = join(ROOT, 'bin', 'eval.js');
 const FIXTURE = join(ROOT, 'fixtures', 'ae-trial');
-
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('a two-arm 60/40 waiting-list design with six months of follow-up', () => {
   const dir = tempDir();

@@ -1,15 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../sharedPaths.js';
 import { tempDir } from '../tempFiles.js';
-
-// Runs the built command (npm test builds dist/ first), as a script would.
-const CLI = join(ROOT, 'bin', 'eval.js');
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { runCli as cli } from '../runCli.js';
 
 describe('eval power (command line)', () => {
   it('prints R\'s n = 76.7 case: 77 per arm, the result as JSON on stdout only with --json', () => {
