@@ -25,11 +25,11 @@ function simulated(n) {
   return dir;
 }
 
-function timeRun(dir) {
+function timeRun(dir, flags = []) {
   const out = mkdtempSync(join(tmpdir(), 'effekt-bench-'));
   const rssFile = join(out, 'rss');
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', join(root, 'bench', 'rss-hook.js'), cli, 'run', dir, '--out', join(out, 'report'), '-q'], {
+  const result = spawnSync(process.execPath, ['--import', join(root, 'bench', 'rss-hook.js'), cli, 'run', dir, '--out', join(out, 'report'), '-q', ...flags], {
     env: { ...process.env, EFFEKT_RSS_FILE: rssFile },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -41,15 +41,22 @@ function timeRun(dir) {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+// The inference issue's case: ols with the config's covariates and block
+// fixed effects, BCa intervals, 2000 permutations for every p-value.
+const OLS = ['--estimator', 'ols', '--ci', 'bca', '--permutations', '2000'];
 const cases = [
   { name: 'fixture (1,063 persons, B = 2000)', dir: join(root, 'fixtures', 'ae-trial'), target: '< 2 s' },
-  ...sizes.map((n) => ({ name: `synthetic ${n.toLocaleString('en')} persons (B = 2000)`, dir: simulated(n), target: n === 100000 ? '< 30 s, < 2 GiB' : '' })),
+  { name: 'fixture, ols + BCa + 2000 permutations', dir: join(root, 'fixtures', 'ae-trial'), flags: OLS, target: '< 3 s' },
+  ...sizes.flatMap((n) => [
+    { name: `synthetic ${n.toLocaleString('en')} persons (B = 2000)`, dir: simulated(n), target: n === 100000 ? '< 30 s, < 2 GiB' : '' },
+    ...(n === 100000 ? [{ name: `synthetic ${n.toLocaleString('en')}, ols + BCa + 2000 perm.`, dir: simulated(n), flags: OLS, target: '< 60 s' }] : []),
+  ]),
 ];
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ${runs} runs per case, median wall time, peak RSS`);
 console.log('case'.padEnd(44) + 'wall (s)'.padStart(10) + 'peak RSS (MiB)'.padStart(16) + '   target');
 for (const c of cases) {
-  const measured = Array.from({ length: runs }, () => timeRun(c.dir));
+  const measured = Array.from({ length: runs }, () => timeRun(c.dir, c.flags));
   const wall = median(measured.map((m) => m.seconds));
   const rss = Math.max(...measured.map((m) => m.rss)) / 2 ** 20;
   console.log(c.name.padEnd(44) + wall.toFixed(2).padStart(10) + rss.toFixed(0).padStart(16) + `   ${c.target}`);

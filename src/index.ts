@@ -34,7 +34,20 @@ export { SPELL_TYPES, STATUS_NAMES, STATUS_NONE, DEFAULT_OUTCOMES, spellTypeInde
 export { applyDisclosureControl, assertDisclosureControlled, publicationMarkerFiles, type DisclosureOptions } from './disclosure/index.js';
 
 // estimate
-export { estimate, type Estimates, type EstimateInput } from './estimate/estimate.js';
+export { estimate, type Estimates, type EstimateInput, type EstimateReplicates, type PersonOutcomeColumn } from './estimate/estimate.js';
+export { reinterval } from './estimate/reinterval.js';
+export { bootstrapInterval, type CellInterval } from './estimate/bootstrapInterval.js';
+export { covariateMatrix, type CovariateMatrix } from './estimate/covariateMatrix.js';
+export { personOutcomeColumns } from './estimate/personOutcomeColumns.js';
+export { StratifiedResampler } from './estimate/stratifiedResampler.js';
+export { randomizationPValues, type RandomizationPValues, type PermutationDesign } from './estimate/randomizationInference.js';
+export { shareInfluenceSums, accelerationFromSums } from './estimate/shareInfluence.js';
+export { interactionRows, twoLevelVariables } from './estimate/interactions.js';
+export { effectBands } from './estimate/bands.js';
+export { effectCell, effectCellCount, type EffectDesign, type EstimatorName } from './estimate/engine/effectDesign.js';
+export { createEffectEvaluator, type EffectEvaluator } from './estimate/engine/effectEvaluator.js';
+export { effectPointEstimates, type EffectPointEstimates } from './estimate/engine/effectPointEstimates.js';
+export { effectDesignFromPanel } from './estimate/effectInference.js';
 export { subgroupLayout, type SubgroupLayout, type CellLayout } from './estimate/layout.js';
 export { countCells, type CellCounts } from './estimate/counts.js';
 export { bootstrapShares, type BootstrapDesign, type ShareReplicates } from './estimate/bootstrap.js';
@@ -51,7 +64,7 @@ export { RandomStream } from './random/stream.js';
 // whole analysis
 export { runAnalysis, type RunOptions } from './pipeline/runAnalysis.js';
 export { locateInputs, type AnalysisFiles } from './pipeline/inputs.js';
-export { RESULTS_SCHEMA, type Results, type ShareRow, type EffectRow, type InputFile, type CensoringRow, type DisclosureInfo, type BalanceSection, type CompositionSection, type CostEffectivenessSection } from './results.js';
+export { RESULTS_SCHEMA, type Results, type ShareRow, type EffectRow, type InteractionRow, type PersonOutcomeRow, type InputFile, type CensoringRow, type DisclosureInfo, type BalanceSection, type CompositionSection, type CostEffectivenessSection } from './results.js';
 
 // power and assignment
 export * from './power/index.js';

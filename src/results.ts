@@ -54,15 +54,55 @@ export interface EffectRow {
   subgroup: string;
   arm: string;
   reference: string;
-  month: number;
+  /** Month of a monthly outcome; null for a person-level outcome (config.personOutcomes). */
+  month: number | null;
   estimator: string;
   estimate: number | null;
   se: number | null;
   ci_low: number | null;
   ci_high: number | null;
   p: number | null;
-  /** How `p` was computed: `normal` or `randomization`. */
+  /** How `p` was computed: `normal`, `randomization` (R permutations) or `randomization-exact` (every assignment). */
   p_method: string;
+  /** Holm-adjusted p over the primary family (every non-reference arm, primary outcome, primary month, `all`); absent elsewhere. */
+  p_holm?: number | null;
+  /** Sup-t simultaneous band over the months of this outcome × subgroup × arm curve; absent for person-level outcomes. */
+  band_low?: number | null;
+  band_high?: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * An interaction (results-schema `interactions`): an arm's effect in level
+ * `levels[0]` minus its effect in `levels[1]` of a two-level subgroup
+ * variable, with a bootstrap CI from the same replicates and a p-value.
+ */
+export interface InteractionRow {
+  outcome: string;
+  subgroup_variable: string;
+  levels: [string, string];
+  arm: string;
+  reference: string;
+  month: number | null;
+  estimate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  p: number | null;
+  /** `bootstrap` (from the replicates' spread, see methods) or `normal`. */
+  p_method: string;
+  suppressed: boolean;
+}
+
+/** Mean of a person-level outcome (config.personOutcomes) by subgroup and arm. */
+export interface PersonOutcomeRow {
+  outcome: string;
+  subgroup: string;
+  arm: string;
+  /** Persons with a value. */
+  n: number | null;
+  mean: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
   suppressed: boolean;
 }
 
@@ -89,6 +129,10 @@ export interface Results {
   effects: EffectRow[];
   warnings: string[];
   disclosure?: DisclosureInfo;
+  /** Differences of effects between the two levels of each two-level subgroup variable. */
+  interactions?: InteractionRow[];
+  /** Means by arm of the person-level outcomes; their effects are in `effects` with month null. */
+  person_outcomes?: PersonOutcomeRow[];
   /** Covariate balance between the arms (results-schema `balance`); absent without covariates or pre-months. */
   balance?: BalanceSection;
   /** Exclusive status composition by arm and month (data-contract §4), with effects on each status. */

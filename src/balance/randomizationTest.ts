@@ -176,7 +176,7 @@ export function distinctAssignments(arm: Uint8Array, { offsets, persons }: Block
 }
 
 /** Calls `visit` on every distinct within-block assignment once; returns how often it returned true. */
-function enumerateAssignments(arm: Uint8Array, blocks: BlockPersons, visit: (labels: Uint8Array) => boolean): number {
+export function enumerateAssignments(arm: Uint8Array, blocks: BlockPersons, visit: (labels: Uint8Array) => boolean): number {
   const { offsets, persons } = blocks;
   const blockCount = offsets.length - 1;
   // Each block's labels as a multiset, started at its smallest arrangement.

@@ -22,6 +22,10 @@ interface RunFlags {
   rule?: string;
   replicates?: string;
   seed?: string;
+  estimator?: string;
+  ci?: string;
+  inference?: string;
+  permutations?: string;
   json?: boolean;
   quiet?: boolean;
   disclosureControl?: boolean;
@@ -42,6 +46,10 @@ export function registerRun(program: Command): void {
     .option('--rule <rule>', 'monthly rule: end, any or majority (overrides rule)')
     .option('--replicates <B>', 'bootstrap replicates (overrides bootstrap.replicates)')
     .option('--seed <seed>', 'bootstrap seed (overrides bootstrap.seed)')
+    .option('--estimator <name>', 'diff, blocked, ols or lin (overrides estimator)')
+    .option('--ci <method>', 'bootstrap interval: percentile, basic, normal or bca (overrides bootstrap.ci)')
+    .option('--inference <method>', 'p-values: randomization or normal (overrides inference.method)')
+    .option('--permutations <R>', 'permutations for randomization inference (overrides inference.permutations)')
     .option('--no-disclosure-control', 'turn disclosure control off, for work inside a secure environment only: recorded in results.json, and the report is marked "not for publication"')
     .option('--json', 'print results.json on stdout')
     .option('-q, --quiet', 'no progress messages')
@@ -70,7 +78,13 @@ function overridesFrom(flags: RunFlags): ConfigInput {
   const bootstrap: NonNullable<ConfigInput['bootstrap']> = {};
   if (flags.replicates !== undefined) bootstrap.replicates = wholeNumber(flags.replicates, '--replicates');
   if (flags.seed !== undefined) bootstrap.seed = wholeNumber(flags.seed, '--seed');
+  if (flags.ci !== undefined) bootstrap.ci = flags.ci as NonNullable<ConfigInput['bootstrap']>['ci'];
   if (Object.keys(bootstrap).length > 0) overrides.bootstrap = bootstrap;
+  if (flags.estimator !== undefined) overrides.estimator = flags.estimator as ConfigInput['estimator'];
+  const inference: NonNullable<ConfigInput['inference']> = {};
+  if (flags.inference !== undefined) inference.method = flags.inference as NonNullable<ConfigInput['inference']>['method'];
+  if (flags.permutations !== undefined) inference.permutations = wholeNumber(flags.permutations, '--permutations');
+  if (Object.keys(inference).length > 0) overrides.inference = inference;
   return overrides;
 }
 

@@ -28,7 +28,10 @@ export interface CompositionResult {
 export function estimateComposition(input: CompositionInput): CompositionResult {
   const panel = statusPanel(input.panel);
   const groups = subgroupLayout(panel.persons, new Map());
-  const estimates = estimate({ ...input, panel, groups });
+  // The composition describes where the work is: shares and `diff` effects
+  // with normal-approximation p-values, whatever the main estimator.
+  const config = { ...input.config, estimator: 'diff' as const, inference: { ...input.config.inference, method: 'normal' as const } };
+  const estimates = estimate({ ...input, panel, groups, config, personOutcomes: [] });
   return {
     section: { statuses: [...STATUS_NAMES], shares: estimates.shares, effects: estimates.effects },
     warnings: estimates.warnings,

@@ -10,7 +10,7 @@ import type { ConfigInput, ResolvedConfig } from './types.js';
 
 const TOP_LEVEL_KEYS = new Set([
   'arms', 'reference', 'allocation', 'followUpMonths', 'preMonths', 'rule', 'extractDate', 'outcomes',
-  'primaryOutcome', 'primaryMonth', 'subgroups', 'block', 'covariates', 'personOutcomes',
+  'primaryOutcome', 'primaryMonth', 'subgroups', 'block', 'covariates', 'missingCovariates', 'personOutcomes',
   'valuePerWorkMonth', 'estimator', 'bootstrap', 'inference', 'minCellSize', 'lang', 'columns',
 ]);
 const BOOTSTRAP_KEYS = new Set(['replicates', 'seed', 'ci', 'level']);
@@ -95,6 +95,8 @@ export function resolveConfig(input: unknown, context: ResolveContext = {}): Res
   else block = fail('block', 'a participant column name or null', cfg.block);
   const covariates = cfg.covariates ?? [];
   if (!isStringArray(covariates)) fail('covariates', 'a list of participant column names', covariates);
+  const missingCovariates = cfg.missingCovariates ?? 'error';
+  if (missingCovariates !== 'error' && missingCovariates !== 'indicator') fail('missingCovariates', '"error" or "indicator"', missingCovariates);
   const personOutcomes = cfg.personOutcomes ?? [];
   if (!isStringArray(personOutcomes)) fail('personOutcomes', 'a list of participant column names', personOutcomes);
 
@@ -149,6 +151,7 @@ export function resolveConfig(input: unknown, context: ResolveContext = {}): Res
     subgroups: [...subgroups],
     block,
     covariates: [...covariates],
+    missingCovariates,
     personOutcomes: [...personOutcomes],
     valuePerWorkMonth,
     estimator,

@@ -16,6 +16,14 @@ export interface ResolvedConfig {
   /** Randomization block column, or null for none. */
   block: string | null;
   covariates: string[];
+  /**
+   * What `ols` and `lin` do with a person whose covariate is empty: `error`
+   * (refuse the run, naming file, line and column) or `indicator` (a numeric
+   * covariate's missing values take its mean and get a 0/1 missing-indicator
+   * column; a categorical covariate gets a level of its own). An Effekt
+   * extension of config.md.
+   */
+  missingCovariates: MissingCovariates;
   personOutcomes: string[];
   valuePerWorkMonth: number | null;
   estimator: Estimator;
@@ -28,6 +36,7 @@ export interface ResolvedConfig {
 
 export type OutcomeRule = 'end' | 'any' | 'majority';
 export type Estimator = 'diff' | 'blocked' | 'ols' | 'lin';
+export type MissingCovariates = 'error' | 'indicator';
 export type CiMethod = 'percentile' | 'basic' | 'normal' | 'bca';
 export type InferenceMethod = 'randomization' | 'normal';
 

@@ -7,13 +7,19 @@
  */
 
 /** Fields that place a row and say nothing about the persons in it. */
-const PLACE_FIELDS = new Set(['month']);
+const PLACE_FIELDS: ReadonlySet<string> = new Set(['month']);
 
-export function suppressedRow<T extends { suppressed: boolean }>(row: T): T {
+/**
+ * Place fields of an interaction row: `levels` is a list of level names (the
+ * two subgroups compared), which names the row like `subgroup` does.
+ */
+export const INTERACTION_PLACE_FIELDS: ReadonlySet<string> = new Set(['month', 'levels']);
+
+export function suppressedRow<T extends { suppressed: boolean }>(row: T, placeFields: ReadonlySet<string> = PLACE_FIELDS): T {
   const copy: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(row)) {
     const isValue = typeof value === 'number' || (typeof value === 'object' && value !== null);
-    copy[field] = isValue && !PLACE_FIELDS.has(field) ? null : value;
+    copy[field] = isValue && !placeFields.has(field) ? null : value;
   }
   copy.suppressed = true;
   return copy as T;

@@ -12,7 +12,7 @@ export interface CellCounts {
 }
 
 /** Point counts over all persons. */
-export function countCells(panel: Panel, arm: Uint8Array, groups: SubgroupLayout, layout: CellLayout): CellCounts {
+export function countCells(panel: Panel, arm: Uint8Array | Int32Array, groups: SubgroupLayout, layout: CellLayout): CellCounts {
   const n = new Float64Array(nCellCount(layout));
   const events = new Float64Array(shareCellCount(layout));
   const O = layout.outcomes;

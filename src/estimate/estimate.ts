@@ -1,24 +1,49 @@
 /**
- * Shares by outcome × subgroup × arm × month and differences to the
- * reference arm, with bootstrap intervals (methods.md). Pure: typed arrays
- * in, result rows out.
+ * Shares by outcome × subgroup × arm × month, effects of every arm against
+ * the reference by the configured estimator, interactions between the two
+ * levels of each two-level subgroup variable, and the same for person-level
+ * outcomes (methods.md). Pure: typed arrays in, result rows out.
+ *
+ * One bootstrap (persons resampled within arm × block, replicate b on random
+ * stream (seed, b)) serves every statistic, so shares, effects, bands and
+ * interactions of a replicate come from the same resample. Intervals follow
+ * bootstrap.ci; p-values are randomization inference unless inference.method
+ * is `normal`; the primary family gets Holm-adjusted p-values and every
+ * effect curve a sup-t simultaneous band.
  *
  * Every row carries its full values; `suppressed: true` marks the rows the
  * primary disclosure rule hides (small cells) and the effects built on them.
  * Nothing is nulled here: disclosure control (src/disclosure) adds the
- * complementary cells and nulls the values of every hidden row, or, with
- * disclosure control off, shows them all. These rows must therefore not be
- * published without passing through applyDisclosureControl.
+ * complementary cells and nulls the values of every hidden row. These rows
+ * must therefore not be published without passing through
+ * applyDisclosureControl.
  */
 import type { ResolvedConfig } from '../config/types.js';
 import type { Panel } from '../panel/buildPanel.js';
-import type { EffectRow, ShareRow } from '../results.js';
+import type { EffectRow, InteractionRow, PersonOutcomeRow, ShareRow } from '../results.js';
+import { effectBands } from './bands.js';
 import { bootstrapShares } from './bootstrap.js';
+import { bootstrapInterval, type CellInterval } from './bootstrapInterval.js';
 import { countCells } from './counts.js';
-import { differenceSe, normalPValue } from './difference.js';
+import type { CovariateMatrix } from './covariateMatrix.js';
+import { normalPValue } from './difference.js';
 import { isSmallCell } from './disclosure.js';
+import { differenceInference, effectDesignFromPanel, refitInference, storeReplicate, type EffectInference, type RefitInference } from './effectInference.js';
+import { createEffectEvaluator, type EffectEvaluator } from './engine/effectEvaluator.js';
+import type { EffectDesign } from './engine/effectDesign.js';
+import { interactionRows } from './interactions.js';
 import { nCell, shareCell, type CellLayout, type SubgroupLayout } from './layout.js';
-import { percentileInterval } from './percentile.js';
+import { holmAdjust } from './multiplicity.js';
+import { weightedMeans } from './personOutcomeMeans.js';
+import { randomizationPValues, type RandomizationPValues } from './randomizationInference.js';
+import { accelerationFromSums, shareInfluenceSums } from './shareInfluence.js';
+import { StratifiedResampler } from './stratifiedResampler.js';
+
+export interface PersonOutcomeColumn {
+  name: string;
+  /** One value per person; NaN where missing. */
+  values: Float64Array;
+}
 
 export interface EstimateInput {
   panel: Panel;
@@ -26,56 +51,90 @@ export interface EstimateInput {
   block: Int32Array;
   blockCount: number;
   groups: SubgroupLayout;
-  config: Pick<ResolvedConfig, 'arms' | 'reference' | 'bootstrap' | 'minCellSize' | 'inference' | 'estimator'>;
+  /** Covariates of `ols` and `lin` (covariateMatrix); unused by `diff` and `blocked`. */
+  covariates?: CovariateMatrix | null;
+  personOutcomes?: PersonOutcomeColumn[];
+  config: Pick<ResolvedConfig, 'arms' | 'reference' | 'bootstrap' | 'minCellSize' | 'inference' | 'estimator'> & Partial<Pick<ResolvedConfig, 'primaryOutcome' | 'primaryMonth'>>;
+  /** Keep the replicates in the result, so that other intervals can be asked for without resampling (reinterval). */
+  keepReplicates?: boolean;
+}
+
+/** The bootstrap distributions behind the intervals (EstimateInput.keepReplicates). */
+export interface EstimateReplicates {
+  B: number;
+  /** Share cells, replicates[cell * B + b]. */
+  shares: Float64Array;
+  shareSquares: Float64Array | null;
+  shareCubes: Float64Array | null;
+  /** Monthly effect cells (share-cell layout); the reference arm's are NaN. */
+  effects: EffectInference;
+  /** Per person-level outcome: its effect cells (subgroup × arm). */
+  personEffects: EffectInference[];
+  /** Per person-level outcome: replicates of its means (subgroup × arm cells). */
+  personMeans: Float64Array[];
+  /** personOutcomes row i: its outcome k and mean cell. */
+  personMeanRows: { source: number; cell: number }[];
+  /** Where effect row i's replicates are: `source` −1 for monthly effects, k for person-level outcome k. */
+  effectRows: { source: number; cell: number }[];
+  /** Interaction row i: the two effect cells it subtracts (second from first). */
+  interactionRows: { source: number; first: number; second: number }[];
 }
 
 export interface Estimates {
   shares: ShareRow[];
   effects: EffectRow[];
+  interactions: InteractionRow[];
+  personOutcomes: PersonOutcomeRow[];
   warnings: string[];
+  replicates?: EstimateReplicates;
+}
+
+interface IntervalTally {
+  degenerate: number;
+  partial: number;
+  fellBack: number;
 }
 
 export function estimate(input: EstimateInput): Estimates {
   const { panel, groups, config } = input;
-  const layout: CellLayout = {
-    outcomes: panel.outcomes.length,
-    subgroups: groups.labels.length,
-    arms: config.arms.length,
-    months: panel.months.length,
-  };
-  const counts = countCells(panel, input.arm, groups, layout);
+  const A = config.arms.length;
+  const ref = config.arms.indexOf(config.reference);
+  const layout: CellLayout = { outcomes: panel.outcomes.length, subgroups: groups.labels.length, arms: A, months: panel.months.length };
   const B = config.bootstrap.replicates;
   const level = config.bootstrap.level;
-  const reps = bootstrapShares({ ...input, layout }, config.bootstrap.seed, B);
-  const ref = config.arms.indexOf(config.reference);
+  const method = config.bootstrap.ci;
+  // Kept replicates carry the influence sums too, so that BCa can be asked for later.
+  const withBca = method === 'bca' || input.keepReplicates === true;
+  const tally: IntervalTally = { degenerate: 0, partial: 0, fellBack: 0 };
   const scratch = new Float64Array(B);
-  const selection = new Float64Array(B);
-  let degenerate = 0;
-  let partial = 0;
-  const shares: ShareRow[] = [];
-  const effects: EffectRow[] = [];
-  const suppressed = new Uint8Array(counts.events.length);
-
-  const replicatesOf = (cell: number) => reps.shares.subarray(cell * B, (cell + 1) * B);
-  // The warnings count only intervals the primary rule leaves to be shown,
-  // so they describe the published report, not cells it hides.
-  const interval = (values: ArrayLike<number>, counted: boolean) => {
-    const ci = percentileInterval(values, level, selection);
-    if (counted && ci?.degenerate) degenerate++;
-    if (counted && ci && ci.used < B) partial++;
+  const interval = (estimateValue: number, replicates: Float64Array, acceleration: number, counted: boolean): CellInterval | null => {
+    const ci = bootstrapInterval(method, estimateValue, replicates, level, acceleration, scratch);
+    if (counted && ci) {
+      if (ci.degenerate) tally.degenerate++;
+      if (ci.used < B) tally.partial++;
+      if (ci.fellBack) tally.fellBack++;
+    }
     return ci;
   };
 
+  // Shares and the share bootstrap.
+  const counts = countCells(panel, input.arm, groups, layout);
+  const shareReps = bootstrapShares({ ...input, layout }, config.bootstrap.seed, B).shares;
+  const shareInfluence = withBca ? shareInfluenceSums(panel, input.arm, input.block, input.blockCount, groups, layout) : null;
+  const suppressed = new Uint8Array(counts.events.length);
+  const shares: ShareRow[] = [];
   for (let o = 0; o < layout.outcomes; o++) {
     for (let s = 0; s < layout.subgroups; s++) {
-      for (let a = 0; a < layout.arms; a++) {
+      for (let a = 0; a < A; a++) {
         for (let t = 0; t < layout.months; t++) {
           const cell = shareCell(layout, o, s, a, t);
           const n = counts.n[nCell(layout, s, a, t)];
           const events = counts.events[cell];
           const hidden = isSmallCell(events, n, config.minCellSize);
           suppressed[cell] = hidden ? 1 : 0;
-          const ci = interval(replicatesOf(cell), !hidden);
+          const share = n === 0 ? NaN : events / n;
+          const acceleration = shareInfluence ? accelerationFromSums(shareInfluence.squares[cell], shareInfluence.cubes[cell]) : 0;
+          const ci = interval(share, shareReps.subarray(cell * B, (cell + 1) * B), acceleration, !hidden);
           shares.push({
             outcome: panel.outcomes[o],
             subgroup: groups.labels[s],
@@ -84,64 +143,222 @@ export function estimate(input: EstimateInput): Estimates {
             n,
             events,
             // Nobody observed (every person censored): no share, not a NaN.
-            share: n === 0 ? null : events / n,
+            share: n === 0 ? null : share,
             ci_low: ci ? ci.low : null,
             ci_high: ci ? ci.high : null,
             suppressed: hidden,
           });
         }
       }
-      for (let a = 0; a < layout.arms; a++) {
+    }
+  }
+
+  // Effects: straight from the shares for `diff`, refitted on every resample otherwise.
+  const needsDesign = config.estimator !== 'diff' || config.inference.method === 'randomization';
+  const monthlyDesign = needsDesign ? effectDesignFromPanel(panel, input.arm, input.block, input.blockCount, groups, A, ref, input.covariates ?? null) : null;
+  const monthlyRefit = config.estimator === 'diff' ? null : refitInference(monthlyDesign!, config.estimator, B, withBca);
+  const monthly = monthlyRefit?.inference ?? differenceInference(counts, shareReps, B, layout, ref, shareInfluence);
+
+  const personDesigns = (input.personOutcomes ?? []).map((column) => personOutcomeDesign(column, input, A, ref));
+  const personRefits = personDesigns.map((design) => refitInference(design, config.estimator, B, withBca));
+  const personMeanReps = personDesigns.map(() => new Float64Array(groups.labels.length * A * B));
+  if (monthlyRefit || personRefits.length > 0) {
+    const resampler = new StratifiedResampler(input.arm, input.block, input.blockCount, A);
+    const weights = new Float64Array(panel.persons);
+    const monthlyOut = new Float64Array(monthlyRefit?.evaluator.cells ?? 0);
+    const personOut = new Float64Array(groups.labels.length * A);
+    const means = { n: new Float64Array(groups.labels.length * A), mean: new Float64Array(groups.labels.length * A) };
+    for (let b = 0; b < B; b++) {
+      resampler.draw(config.bootstrap.seed, b, weights);
+      if (monthlyRefit) storeReplicate(monthlyRefit, weights, b, monthlyOut);
+      personRefits.forEach((refit, k) => {
+        storeReplicate(refit, weights, b, personOut);
+        weightedMeans(personDesigns[k].values, input.arm, groups, A, weights, means);
+        for (let c = 0; c < means.mean.length; c++) personMeanReps[k][c * B + b] = means.mean[c];
+      });
+    }
+  }
+
+  // p-values.
+  const randomization = config.inference.method === 'randomization';
+  const permutationDesign = { arm: input.arm, block: input.block, blockCount: input.blockCount, arms: A, reference: ref };
+  const ones = new Float64Array(panel.persons).fill(1);
+  const pValuesOf = (inference: EffectInference, design: EffectDesign | null, evaluator: EffectEvaluator | null, cellsOfArm: (a: number) => Int32Array): RandomizationPValues | null => {
+    if (!randomization || design === null) return null;
+    const statistic = evaluator ?? createEffectEvaluator(design, 'diff');
+    return randomizationPValues(permutationDesign, inference.estimates, (labels, out) => statistic.evaluate(labels, ones, out), cellsOfArm, config.bootstrap.seed, config.inference.permutations);
+  };
+  const monthlyCellsOfArm = (a: number) => {
+    const cells: number[] = [];
+    for (let o = 0; o < layout.outcomes; o++) for (let s = 0; s < layout.subgroups; s++) for (let t = 0; t < layout.months; t++) cells.push(shareCell(layout, o, s, a, t));
+    return Int32Array.from(cells);
+  };
+  const monthlyP = pValuesOf(monthly, monthlyDesign, monthlyRefit?.evaluator ?? null, monthlyCellsOfArm);
+
+  const bands = effectBands(monthly.estimates, monthly.replicates, B, {
+    curves: layout.outcomes * layout.subgroups * A,
+    months: panel.months,
+    armOfCurve: (c) => c % A,
+    reference: ref,
+  }, level);
+
+  const pOf = (inference: EffectInference, p: RandomizationPValues | null, cell: number, a: number) => {
+    const value = inference.estimates[cell];
+    if (!Number.isFinite(value)) return { p: null, method: p ? 'randomization' : 'normal' };
+    if (p) return { p: Number.isNaN(p.p[cell]) ? null : p.p[cell], method: p.exact[a] ? 'randomization-exact' : 'randomization' };
+    const se = inference.se[cell];
+    return { p: Number.isFinite(se) ? normalPValue(value, se) : null, method: 'normal' };
+  };
+  const accelerationOf = (inference: EffectInference, cell: number) => (inference.squares && inference.cubes ? accelerationFromSums(inference.squares[cell], inference.cubes[cell]) : 0);
+  const finiteOrNull = (v: number) => (Number.isFinite(v) ? v : null);
+
+  const effects: EffectRow[] = [];
+  const effectRowRefs: { source: number; cell: number }[] = [];
+  const interactionRefs: { source: number; first: number; second: number }[] = [];
+  const effectSuppressed = new Uint8Array(monthly.estimates.length);
+  for (let o = 0; o < layout.outcomes; o++) {
+    for (let s = 0; s < layout.subgroups; s++) {
+      for (let a = 0; a < A; a++) {
         if (a === ref) continue;
         for (let t = 0; t < layout.months; t++) {
           const cell = shareCell(layout, o, s, a, t);
-          const refCell = shareCell(layout, o, s, ref, t);
-          const hidden = suppressed[cell] === 1 || suppressed[refCell] === 1;
-          const row: EffectRow = {
+          const hidden = suppressed[cell] === 1 || suppressed[shareCell(layout, o, s, ref, t)] === 1;
+          effectSuppressed[cell] = hidden ? 1 : 0;
+          const value = monthly.estimates[cell];
+          const ci = interval(value, monthly.replicates.subarray(cell * B, (cell + 1) * B), accelerationOf(monthly, cell), !hidden);
+          const p = pOf(monthly, monthlyP, cell, a);
+          effectRowRefs.push({ source: -1, cell });
+          effects.push({
             outcome: panel.outcomes[o],
             subgroup: groups.labels[s],
             arm: config.arms[a],
             reference: config.reference,
             month: panel.months[t],
-            estimator: 'diff',
-            estimate: null,
-            se: null,
-            ci_low: null,
-            ci_high: null,
-            p: null,
-            p_method: 'normal',
+            estimator: config.estimator,
+            estimate: finiteOrNull(value),
+            se: finiteOrNull(monthly.se[cell]),
+            ci_low: ci ? ci.low : null,
+            ci_high: ci ? ci.high : null,
+            p: p.p,
+            p_method: p.method,
+            band_low: finiteOrNull(bands.low[cell]),
+            band_high: finiteOrNull(bands.high[cell]),
             suppressed: hidden,
-          };
-          const n1 = counts.n[nCell(layout, s, a, t)];
-          const n0 = counts.n[nCell(layout, s, ref, t)];
-          if (n1 > 0 && n0 > 0) {
-            const estimateValue = counts.events[cell] / n1 - counts.events[refCell] / n0;
-            const se = differenceSe(counts.events[cell], n1, counts.events[refCell], n0);
-            const armReps = replicatesOf(cell);
-            const refReps = replicatesOf(refCell);
-            for (let b = 0; b < B; b++) scratch[b] = armReps[b] - refReps[b];
-            const ci = interval(scratch, !hidden);
-            row.estimate = estimateValue;
-            row.se = se;
-            row.ci_low = ci ? ci.low : null;
-            row.ci_high = ci ? ci.high : null;
-            row.p = se === null ? null : normalPValue(estimateValue, se);
-          }
-          effects.push(row);
+          });
         }
       }
     }
   }
 
+  // Person-level outcomes: means by arm, effects with month null.
+  const personOutcomes: PersonOutcomeRow[] = [];
+  const personInteractions: InteractionRow[] = [];
+  const personInteractionRefs: { source: number; first: number; second: number }[] = [];
+  const personMeanRefs: { source: number; cell: number }[] = [];
+  personDesigns.forEach((design, k) => {
+    const name = input.personOutcomes![k].name;
+    const refit = personRefits[k];
+    const means = weightedMeans(design.values, input.arm, groups, A, null);
+    const meanHidden = new Uint8Array(means.n.length);
+    for (let s = 0; s < groups.labels.length; s++) {
+      for (let a = 0; a < A; a++) {
+        const c = s * A + a;
+        const n = means.n[c];
+        meanHidden[c] = n > 0 && n < config.minCellSize ? 1 : 0;
+        const ci = interval(means.mean[c], personMeanReps[k].subarray(c * B, (c + 1) * B), 0, meanHidden[c] === 0);
+        personMeanRefs.push({ source: k, cell: c });
+        personOutcomes.push({ outcome: name, subgroup: groups.labels[s], arm: config.arms[a], n, mean: finiteOrNull(means.mean[c]), ci_low: ci ? ci.low : null, ci_high: ci ? ci.high : null, suppressed: meanHidden[c] === 1 });
+      }
+    }
+    const inference = refit.inference;
+    const p = pValuesOf(inference, design, refit.evaluator, (a) => Int32Array.from({ length: groups.labels.length }, (_, s) => s * A + a));
+    const hiddenEffects = new Uint8Array(inference.estimates.length);
+    for (let s = 0; s < groups.labels.length; s++) {
+      for (let a = 0; a < A; a++) {
+        if (a === ref) continue;
+        const cell = s * A + a;
+        const hidden = meanHidden[cell] === 1 || meanHidden[s * A + ref] === 1;
+        hiddenEffects[cell] = hidden ? 1 : 0;
+        const value = inference.estimates[cell];
+        const ci = interval(value, inference.replicates.subarray(cell * B, (cell + 1) * B), accelerationOf(inference, cell), !hidden);
+        const pv = pOf(inference, p, cell, a);
+        effectRowRefs.push({ source: k, cell });
+        effects.push({
+          outcome: name,
+          subgroup: groups.labels[s],
+          arm: config.arms[a],
+          reference: config.reference,
+          month: null,
+          estimator: config.estimator,
+          estimate: finiteOrNull(value),
+          se: finiteOrNull(inference.se[cell]),
+          ci_low: ci ? ci.low : null,
+          ci_high: ci ? ci.high : null,
+          p: pv.p,
+          p_method: pv.method,
+          suppressed: hidden,
+        });
+      }
+    }
+    const result = interactionRows({ outcomes: [name], labels: groups.labels, arms: config.arms, reference: ref, months: [null], ...inference, suppressed: hiddenEffects }, method, level);
+    tally.degenerate += result.degenerate;
+    personInteractions.push(...result.rows);
+    personInteractionRefs.push(...result.cells.map((pair) => ({ source: k, ...pair })));
+  });
+
+  applyHolm(effects, config);
+  const monthlyInteractions = interactionRows(
+    { outcomes: panel.outcomes, labels: groups.labels, arms: config.arms, reference: ref, months: Array.from(panel.months), ...monthly, suppressed: effectSuppressed },
+    method,
+    level,
+  );
+  tally.degenerate += monthlyInteractions.degenerate;
+  interactionRefs.push(...monthlyInteractions.cells.map((pair) => ({ source: -1, ...pair })), ...personInteractionRefs);
+
+  const warnings = intervalWarnings(tally, B, method);
+  if (monthlyP) warnings.push(...randomizationNotes(monthlyP, config.arms, ref, config.inference.permutations));
+  const replicates: EstimateReplicates | undefined = input.keepReplicates
+    ? { B, shares: shareReps, shareSquares: shareInfluence?.squares ?? null, shareCubes: shareInfluence?.cubes ?? null, effects: monthly, personEffects: personRefits.map((r) => r.inference), personMeans: personMeanReps, personMeanRows: personMeanRefs, effectRows: effectRowRefs, interactionRows: interactionRefs }
+    : undefined;
+  return { shares, effects, interactions: [...monthlyInteractions.rows, ...personInteractions], personOutcomes, warnings, ...(replicates ? { replicates } : {}) };
+}
+
+function personOutcomeDesign(column: PersonOutcomeColumn, input: EstimateInput, arms: number, reference: number): EffectDesign {
+  return {
+    persons: input.panel.persons,
+    arms,
+    reference,
+    arm: input.arm,
+    block: input.block,
+    blocks: input.blockCount,
+    covariates: input.covariates?.values ?? new Float64Array(0),
+    covariateCount: input.covariates?.count ?? 0,
+    groups: input.groups,
+    outcomes: 1,
+    months: 1,
+    values: column.values,
+  };
+}
+
+/** Holm over the primary family: every non-reference arm, primary outcome, primary month, full sample. */
+function applyHolm(effects: EffectRow[], config: EstimateInput['config']): void {
+  if (config.primaryOutcome === undefined || config.primaryMonth === undefined) return;
+  const family = effects.filter((e) => e.outcome === config.primaryOutcome && e.month === config.primaryMonth && e.subgroup === 'all' && e.p !== null);
+  const adjusted = holmAdjust(family.map((e) => e.p!));
+  family.forEach((e, i) => (e.p_holm = adjusted[i]));
+}
+
+function intervalWarnings(tally: IntervalTally, B: number, method: string): string[] {
   const warnings: string[] = [];
-  if (config.inference.method === 'randomization') {
-    warnings.push('inference.method "randomization" is not implemented yet: p-values use the normal approximation from the analytic SE (p_method "normal").');
+  if (tally.degenerate > 0) {
+    warnings.push(`${tally.degenerate} intervals come from a degenerate bootstrap distribution (every replicate equal, e.g. a share of 0): the interval is the point estimate.`);
   }
-  if (degenerate > 0) {
-    warnings.push(`${degenerate} intervals come from a degenerate bootstrap distribution (every replicate equal, e.g. a share of 0): the interval is the point estimate.`);
-  }
-  if (partial > 0) {
-    warnings.push(`${partial} intervals use fewer than ${B} replicates: some replicates drew nobody into the cell.`);
-  }
-  return { shares, effects, warnings };
+  if (tally.partial > 0) warnings.push(`${tally.partial} intervals use fewer than ${B} replicates: some replicates drew nobody into the cell, or could not estimate it.`);
+  if (tally.fellBack > 0) warnings.push(`${tally.fellBack} ${method} intervals were undefined (every replicate on one side of the estimate): the percentile interval is given instead.`);
+  return warnings;
+}
+
+function randomizationNotes(p: RandomizationPValues, arms: readonly string[], reference: number, permutations: number): string[] {
+  const exact = arms.filter((_, a) => a !== reference && p.exact[a]);
+  return exact.length > 0 ? [`Randomization p-values for ${exact.join(', ')} are exact: every one of the ${exact.map((a) => p.permutations[arms.indexOf(a)]).join(', ')} possible assignments was visited (no more than the ${permutations} permutations asked for).`] : [];
 }

@@ -10,10 +10,11 @@ import { withholdWithMainShares as withholdBalanceRows } from '../balance/withho
 import { readConfigFile } from '../config/load.js';
 import { withholdWithMainShares as withholdCostEffectivenessRows } from '../costEffectiveness/withholdWithMainShares.js';
 import { planFromHeader, resolveConfig } from '../config/resolve.js';
-import type { ConfigInput, ResolvedConfig } from '../config/types.js';
-import { UsageError } from '../errors.js';
+import type { ConfigInput } from '../config/types.js';
 import { subgroupLayout } from '../estimate/layout.js';
 import { estimate } from '../estimate/estimate.js';
+import { covariateMatrix } from '../estimate/covariateMatrix.js';
+import { personOutcomeColumns } from '../estimate/personOutcomeColumns.js';
 import { buildPanel } from '../panel/buildPanel.js';
 import { applyDisclosureControl } from '../disclosure/index.js';
 import { readCodes } from '../read/codes.js';
@@ -51,8 +52,7 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
   const raw = mergeOverrides(fromFile, options.overrides ?? {});
   const source = files.config ? basename(files.config) : 'config';
   // Resolve once without columns to check the plan before reading any data.
-  const checked = resolveConfig(raw, { source });
-  unsupported(checked);
+  resolveConfig(raw, { source });
 
   progress(`reading ${basename(files.participants)}`);
   const { participants, config } = await readParticipants(files.participants, planFromHeader(raw, source));
@@ -83,12 +83,16 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
   progress(`composition of work${costs ? ' and cost-effectiveness' : ''}${worker ? ' in a worker thread' : ''}`);
   const sectionsRun = worker?.run(sectionsInput);
   progress(`estimating with ${config.bootstrap.replicates} bootstrap replicates`);
+  const participantsFile = basename(files.participants);
+  const regression = config.estimator === 'ols' || config.estimator === 'lin';
   const estimates = estimate({
     panel,
     arm: participants.arm,
     block: participants.block.codes,
     blockCount: participants.block.levels.length,
     groups,
+    covariates: regression ? covariateMatrix(participants, config.covariates, config.missingCovariates, participantsFile) : null,
+    personOutcomes: personOutcomeColumns(participants, config.personOutcomes, participants.source.decimalMark ?? '.', participantsFile),
     config,
   });
   progress(`balance of the randomization (${config.inference.permutations} permutations)`);
@@ -126,6 +130,8 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
     censoring: Array.from(panel.months, (month, t) => ({ month, censored: panel.censored[t] })),
     shares: estimates.shares,
     effects: estimates.effects,
+    ...(estimates.interactions.length > 0 ? { interactions: estimates.interactions } : {}),
+    ...(estimates.personOutcomes.length > 0 ? { person_outcomes: estimates.personOutcomes } : {}),
     warnings,
     ...(balance ? { balance } : {}),
     composition: composition.section,
@@ -146,12 +152,6 @@ function withheldAlongMainShares(results: Results): Results {
   return out;
 }
 
-
-/** Refuses plans whose methods later parts of the product bring. */
-function unsupported(config: ResolvedConfig): void {
-  if (config.estimator !== 'diff') throw new UsageError(`estimator "${config.estimator}" is not available yet in this version: use "diff"`);
-  if (config.bootstrap.ci !== 'percentile') throw new UsageError(`bootstrap.ci "${config.bootstrap.ci}" is not available yet in this version: use "percentile"`);
-}
 
 function mergeOverrides(fromFile: unknown, overrides: ConfigInput): unknown {
   if (fromFile === null || typeof fromFile !== 'object' || Array.isArray(fromFile)) return fromFile;

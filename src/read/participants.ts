@@ -35,6 +35,8 @@ export interface Participants {
    * use them: parse numbers with parseNumber(text, source.decimalMark ?? '.').
    */
   extraColumns: Map<string, string[]>;
+  /** Line of participants.csv each person came from (the header is line 1), for messages about derived values. */
+  lines: Int32Array;
 }
 
 const VALIDATED_LEVELS: Record<string, { allowed: readonly string[]; expected: string }> = {
@@ -164,6 +166,7 @@ export async function readParticipants(
       block,
       subgroups,
       extraColumns,
+      lines: Int32Array.from(lineOfRow),
     },
   };
 }

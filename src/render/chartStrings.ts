@@ -15,6 +15,12 @@ export interface ChartStrings {
   errorBarNote(levelPercent: string): string;
   bandNote(levelPercent: string): string;
   suppressedNote(count: number, minCellSize: number): string;
+  effectTitle(outcome: string, reference: string): string;
+  differenceAxis(reference: string): string;
+  /** Panel heading of one arm's comparison. */
+  comparison(arm: string, reference: string): string;
+  pointwiseNote(levelPercent: string): string;
+  simultaneousNote(levelPercent: string): string;
 }
 
 const OUTCOME_LABELS: Record<ChartLang, Record<string, string>> = {
@@ -50,6 +56,11 @@ const en: ChartStrings = {
   errorBarNote: (level) => `Error bars: ${level} confidence interval (bootstrap).`,
   bandNote: (level) => `Bands: ${level} confidence interval (bootstrap).`,
   suppressedNote: (count, min) => `${count} ${count === 1 ? 'value' : 'values'} suppressed (disclosure control, threshold ${min} persons).`,
+  effectTitle: (outcome, reference) => `Difference from ${reference} in the share in ${outcome}, by month`,
+  differenceAxis: (reference) => `Difference from ${reference} (percentage points)`,
+  comparison: (arm, reference) => `${arm} − ${reference}`,
+  pointwiseNote: (level) => `Points and bars: difference and ${level} confidence interval in each month (bootstrap).`,
+  simultaneousNote: (level) => `Light band: ${level} simultaneous band (sup-t), covering the whole curve with ${level} probability.`,
 };
 
 const sv: ChartStrings = {
@@ -62,6 +73,11 @@ const sv: ChartStrings = {
   errorBarNote: (level) => `Felstaplar: ${level} konfidensintervall (bootstrap).`,
   bandNote: (level) => `Band: ${level} konfidensintervall (bootstrap).`,
   suppressedNote: (count, min) => `${count} ${count === 1 ? 'värde' : 'värden'} redovisas inte (röjandekontroll, gräns ${min} personer).`,
+  effectTitle: (outcome, reference) => `Skillnad mot ${reference} i andel i ${outcome}, per månad`,
+  differenceAxis: (reference) => `Skillnad mot ${reference} (procentenheter)`,
+  comparison: (arm, reference) => `${arm} − ${reference}`,
+  pointwiseNote: (level) => `Punkter och staplar: skillnad och ${level} konfidensintervall för varje månad (bootstrap).`,
+  simultaneousNote: (level) => `Ljust band: ${level} simultant band (sup-t), som täcker hela kurvan med ${level} sannolikhet.`,
 };
 
 export function chartStrings(lang: ChartLang): ChartStrings {

@@ -20,3 +20,13 @@ export const chartConfig: Config = {
 
 /** Vega expression that prints a share (0–1) as a whole percent: "26 %". */
 export const WHOLE_PERCENT_EXPR = "format(datum.value * 100, '.0f') + ' %'";
+
+/**
+ * Text for an axis or legend title that may hold names from the data (an
+ * arm, an outcome). Vega-Lite copies such titles into the expression that
+ * describes each mark for screen readers, where a line break inside the
+ * string literal is a parse error; a space keeps the words.
+ */
+export function encodingTitle(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ');
+}

@@ -8,7 +8,7 @@ import type { Results } from '../results.js';
 import { chartArms, primaryOutcomeShares, type ChartShareDatum } from './chartData.js';
 import { VEGA_LITE_SCHEMA, type ChartOptions } from './chartOptions.js';
 import { chartStrings, levelPercent } from './chartStrings.js';
-import { chartConfig, WHOLE_PERCENT_EXPR } from './chartTheme.js';
+import { chartConfig, encodingTitle, WHOLE_PERCENT_EXPR } from './chartTheme.js';
 import { armColors } from './palette.js';
 
 export function figure1Spec(results: Results, opts: ChartOptions = {}): TopLevelSpec {
@@ -24,7 +24,7 @@ export function figure1Spec(results: Results, opts: ChartOptions = {}): TopLevel
 
   // Every layer names the same y title: Vega-Lite joins differing layer
   // titles, and a null in one layer would drop the axis title altogether.
-  const y = { type: 'quantitative' as const, title: strings.shareAxis(outcome), scale: { domain: [0, shareAxisTop(data.values)], nice: false } };
+  const y = { type: 'quantitative' as const, title: encodingTitle(strings.shareAxis(outcome)), scale: { domain: [0, shareAxisTop(data.values)], nice: false } };
 
   return {
     $schema: VEGA_LITE_SCHEMA,

@@ -1,5 +1,6 @@
 export { figure1Spec } from './figure1Spec.js';
 export { monthlySpec } from './monthlySpec.js';
+export { effectOverTimeSpec, effectOverTimeData, type EffectOverTimeDatum } from './effectOverTimeSpec.js';
 export { renderSvg, type RenderOptions } from './renderSvg.js';
 export { normaliseSvgIds } from './normaliseSvgIds.js';
 export type { ChartOptions } from './chartOptions.js';

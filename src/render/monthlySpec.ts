@@ -8,7 +8,7 @@ import type { Results } from '../results.js';
 import { chartArms, primaryOutcomeShares } from './chartData.js';
 import { VEGA_LITE_SCHEMA, type ChartOptions } from './chartOptions.js';
 import { chartStrings, levelPercent } from './chartStrings.js';
-import { chartConfig, WHOLE_PERCENT_EXPR } from './chartTheme.js';
+import { chartConfig, encodingTitle, WHOLE_PERCENT_EXPR } from './chartTheme.js';
 import { armColors } from './palette.js';
 
 /** Point shapes by arm order: arms stay apart in greyscale print too. */
@@ -52,7 +52,7 @@ export function monthlySpec(results: Results, opts: ChartOptions = {}): TopLevel
         mark: { type: 'area', opacity: 0.15 },
         encoding: {
           x,
-          y: { field: 'ci_low', type: 'quantitative', scale: shareScale, title: strings.shareAxis(outcome) },
+          y: { field: 'ci_low', type: 'quantitative', scale: shareScale, title: encodingTitle(strings.shareAxis(outcome)) },
           y2: { field: 'ci_high' },
           color,
         },
@@ -61,7 +61,7 @@ export function monthlySpec(results: Results, opts: ChartOptions = {}): TopLevel
         mark: { type: 'line', strokeWidth: 2, point: { filled: true, size: 40 } },
         encoding: {
           x,
-          y: { field: 'share', type: 'quantitative', scale: shareScale, title: strings.shareAxis(outcome), axis: { labelExpr: WHOLE_PERCENT_EXPR } },
+          y: { field: 'share', type: 'quantitative', scale: shareScale, title: encodingTitle(strings.shareAxis(outcome)), axis: { labelExpr: WHOLE_PERCENT_EXPR } },
           color,
           shape: { field: 'arm', type: 'nominal', scale: { domain: arms, range: arms.map((_, i) => ARM_SHAPES[i % ARM_SHAPES.length]) }, legend: color.legend },
         },

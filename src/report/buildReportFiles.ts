@@ -6,7 +6,7 @@
 import type { Results } from '../results.js';
 import { assertDisclosureControlled, publicationMarkerFiles } from '../disclosure/index.js';
 import { buildCharts } from './charts.js';
-import { effectTablesCsv, shareTablesCsv } from './csvTables.js';
+import { effectTablesCsv, interactionTablesCsv, personOutcomeTablesCsv, shareTablesCsv } from './csvTables.js';
 import { reportHtml } from './reportHtml.js';
 import { reportMarkdown } from './reportMarkdown.js';
 import { resultsJson } from './resultsJson.js';
@@ -17,6 +17,8 @@ export const REPORT_FILES = {
   markdown: 'report.md',
   shares: 'tables/shares.csv',
   effects: 'tables/effects.csv',
+  interactions: 'tables/interactions.csv',
+  personOutcomes: 'tables/person_outcomes.csv',
 } as const;
 
 export async function buildReportFiles(results: Results): Promise<Map<string, string>> {
@@ -31,6 +33,11 @@ export async function buildReportFiles(results: Results): Promise<Map<string, st
     [REPORT_FILES.shares, shareTablesCsv(results)],
     [REPORT_FILES.effects, effectTablesCsv(results)],
   ]);
+  // Written when the results have the section, so a run without it has no empty file to explain.
+  const interactions = interactionTablesCsv(results);
+  if (interactions !== null) files.set(REPORT_FILES.interactions, interactions);
+  const personOutcomes = personOutcomeTablesCsv(results);
+  if (personOutcomes !== null) files.set(REPORT_FILES.personOutcomes, personOutcomes);
   for (const [key, spec] of specs) {
     files.set(`charts/${key}.vl.json`, JSON.stringify(spec, null, 2) + '\n');
     files.set(charts[key].file, charts[key].svg + '\n');

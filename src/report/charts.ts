@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { ceacSpec } from '../render/ceacSpec.js';
 import { compositionSpec } from '../render/compositionSpec.js';
+import { effectOverTimeSpec } from '../render/effectOverTimeSpec.js';
 import { figure1Spec } from '../render/figure1Spec.js';
 import { monthlySpec } from '../render/monthlySpec.js';
 import { renderSvg } from '../render/renderSvg.js';
@@ -21,6 +22,7 @@ export interface ChartDefinition {
 export const REPORT_CHARTS: readonly ChartDefinition[] = [
   { key: 'figure1', spec: figure1Spec },
   { key: 'monthly', spec: monthlySpec },
+  { key: 'effect_over_time', spec: effectOverTimeSpec },
   { key: 'composition', spec: compositionSpec },
   { key: 'ceac', spec: ceacSpec },
 ];

@@ -50,3 +50,22 @@ export function formatCount(count: number): string {
 export function formatLevel(level: number): string {
   return `${Number((level * 100).toFixed(1))} %`;
 }
+
+/**
+ * Decimals for a person-level outcome in its own units, from the largest
+ * magnitude among its values: whole numbers from 1 000 (kronor, days), one
+ * decimal from 10, two below. One choice per outcome, so the means, effects
+ * and interval ends of an outcome line up.
+ */
+export function amountDecimals(values: readonly (number | null)[]): number {
+  const largest = Math.max(0, ...values.filter((v): v is number => v !== null && Number.isFinite(v)).map(Math.abs));
+  return largest >= 1000 ? 0 : largest >= 10 ? 1 : 2;
+}
+
+/** A value in its own units with thin-space thousands: 1 794.3, -12 050. */
+export function formatAmount(value: number, decimals: number): string {
+  const text = fixed(value, decimals);
+  const sign = text.startsWith('-') ? '-' : '';
+  const [whole, fraction] = text.slice(sign.length).split('.');
+  return `${sign}${formatCount(Number(whole))}${fraction === undefined ? '' : `.${fraction}`}`;
+}

@@ -15,6 +15,9 @@ export interface ReportStrings {
   reference: string;
   /** Outcome name (config key) as words in running text: `work_subsidized` → "subsidized work". */
   outcome(name: string): string;
+  /** Numbers of tables and figures, given in reading order when the document is assembled. */
+  tableLabel(n: number): string;
+  figureLabel(n: number): string;
   headings: {
     summary: string;
     figure1: string;
@@ -30,6 +33,8 @@ export interface ReportStrings {
     composition: string;
     costEffectiveness: string;
     balance: string;
+    interactions: string;
+    personOutcomes: string;
   };
   columns: {
     month: string;
@@ -43,6 +48,8 @@ export interface ReportStrings {
     difference: string;
     se: string;
     p: string;
+    pHolm: string;
+    band(level: string): string;
     censored: string;
     input: string;
     file: string;
@@ -60,6 +67,10 @@ export interface ReportStrings {
   effectsCaption(outcome: string, reference: string): string;
   subgroupsCaption(outcome: string, month: number, reference: string): string;
   outcomesCaption(month: number, reference: string): string;
+  effectOverTimeCaption(outcome: string, reference: string, level: string): string;
+  inference: InferenceStrings;
+  interactions: InteractionStrings;
+  personOutcomes: PersonOutcomeStrings;
   suppressedNote(minCellSize: number): string;
   censoring(extractDate: string | null): string;
   noWarnings: string;
@@ -75,6 +86,11 @@ export interface ReportStrings {
     strataWithBlock(block: string): string;
     strataArmOnly: string;
     pValue(method: string, permutations: string): string;
+    covariates(estimator: Estimator, covariates: string[], block: string | null, missing: string | undefined): string | null;
+    holm(outcome: string, month: number, arms: number): string;
+    supT(level: string): string;
+    interactions(level: string): string;
+    personOutcomes(columns: string[]): string;
     disclosure(minCellSize: number): string;
   };
   composition: CompositionStrings;
@@ -85,6 +101,35 @@ export interface ReportStrings {
     unmatchedSpells(count: string): string;
     configIntro: string;
   };
+}
+
+/** How p-values, Holm-adjusted p-values and simultaneous bands are explained under a table. */
+export interface InferenceStrings {
+  /** A p-value method in a few words, e.g. "randomization inference with R = 2 000 permutations". */
+  pMethod(method: string, permutations: string): string;
+  /** The table's p-value legend: the first method unmarked, the others after their marker. */
+  pNote(methods: { marker: string; text: string }[]): string;
+  holmNote(outcome: string, month: number): string;
+  /** "p = 0.008" → "Holm-adjusted p = 0.008". */
+  holmClause(pClause: string): string;
+  bandNote(level: string): string;
+}
+
+export interface InteractionStrings {
+  intro: string;
+  tableCaption(level: string): string;
+  columns: { variable: string; comparison: string; month: string; difference: string; ci(level: string): string };
+  comparison(a: string, b: string): string;
+  /** The month cell of a person-level outcome's row. */
+  personLevel: string;
+  /** Units of the difference column; person-level outcomes have their own. */
+  unitsNote(withPersonLevel: boolean): string;
+}
+
+export interface PersonOutcomeStrings {
+  intro(outcomes: string[]): string;
+  tableCaption(reference: string, level: string): string;
+  columns: { mean: string; ci(level: string): string; difference: string; ciDifference(level: string): string };
 }
 
 export interface CompositionStrings {
@@ -154,11 +199,18 @@ const STANDARD_ERRORS: Record<Estimator, string> = {
   lin: 'Standard errors are HC2 heteroskedasticity-robust (as estimatr::lm_lin).',
 };
 
+const P_METHODS: Record<string, (permutations: string) => string> = {
+  randomization: (permutations) => `randomization inference with R = ${permutations} permutations`,
+  'randomization-exact': () => 'exact randomization inference over every assignment within blocks',
+  normal: () => 'normal approximation with the analytic standard error',
+  bootstrap: () => 'from the bootstrap distribution',
+};
+
 const CI_METHODS: Record<CiMethod, string> = {
   percentile: 'percentile intervals (quantiles as R type 7)',
-  basic: 'basic bootstrap intervals',
+  basic: 'basic bootstrap intervals (twice the estimate minus the upper and lower replicate quantiles)',
   normal: 'normal intervals with the bootstrap standard error',
-  bca: 'bias-corrected and accelerated (BCa) intervals',
+  bca: 'bias-corrected and accelerated (BCa) intervals, acceleration from the jackknife (Efron 1987)',
 };
 
 const en: ReportStrings = {
@@ -167,6 +219,8 @@ const en: ReportStrings = {
   intervalJoiner: 'to',
   reference: 'reference',
   outcome: chartStrings('en').outcome,
+  tableLabel: (n) => `Table ${n}.`,
+  figureLabel: (n) => `Figure ${n}.`,
   headings: {
     summary: 'Summary',
     figure1: 'Figure 1',
@@ -182,6 +236,8 @@ const en: ReportStrings = {
     composition: 'Composition of work',
     costEffectiveness: 'Cost-effectiveness',
     balance: 'Balance of the randomization',
+    interactions: 'Interactions',
+    personOutcomes: 'Person-level outcomes',
   },
   columns: {
     month: 'Month',
@@ -195,6 +251,8 @@ const en: ReportStrings = {
     difference: 'Difference (pp)',
     se: 'SE (pp)',
     p: 'p',
+    pHolm: 'p (Holm)',
+    band: (level) => `${level} simultaneous band (pp)`,
     censored: 'Persons censored',
     input: 'Input',
     file: 'File',
@@ -209,12 +267,43 @@ const en: ReportStrings = {
   summaryUnavailable: (month, arm, reference, outcome) =>
     `At month ${month}, the comparison of ${arm} with ${reference} in ${outcome} is not available (suppressed or missing).`,
   randomized: (total, perArm) => `${total} persons randomized: ${perArm}.`,
-  figure1Caption: (outcome, month, level) => `Figure 1. Share in ${outcome} ${month} months after randomization, by arm, with ${level} confidence intervals.`,
-  monthlyCaption: (outcome, level) => `Figure 2. Share in ${outcome} by month after randomization, by arm, with ${level} confidence bands.`,
-  sharesCaption: (outcome, level) => `Table 1. Share in ${outcome} by arm and month, all persons: share (${level} confidence interval).`,
-  effectsCaption: (outcome, reference) => `Table 2. Effect on ${outcome} by month: difference from ${reference} in percentage points (pp).`,
-  subgroupsCaption: (outcome, month, reference) => `Table 3. Share in ${outcome} at month ${month} by subgroup, and difference from ${reference}.`,
-  outcomesCaption: (month, reference) => `Table 4. Every outcome at month ${month}, all persons, and difference from ${reference}.`,
+  figure1Caption: (outcome, month, level) => `Share in ${outcome} ${month} months after randomization, by arm, with ${level} confidence intervals.`,
+  monthlyCaption: (outcome, level) => `Share in ${outcome} by month after randomization, by arm, with ${level} confidence bands.`,
+  sharesCaption: (outcome, level) => `Share in ${outcome} by arm and month, all persons: share (${level} confidence interval).`,
+  effectsCaption: (outcome, reference) => `Effect on ${outcome} by month: difference from ${reference} in percentage points (pp).`,
+  subgroupsCaption: (outcome, month, reference) => `Share in ${outcome} at month ${month} by subgroup, and difference from ${reference}.`,
+  outcomesCaption: (month, reference) => `Every outcome at month ${month}, all persons, and difference from ${reference}.`,
+  effectOverTimeCaption: (outcome, reference, level) =>
+    `Difference from ${reference} in the share in ${outcome} by month after randomization, with ${level} confidence intervals for each month (bars) and the ${level} sup-t simultaneous band (light area), ` +
+    `which covers the whole curve of monthly differences at once with ${level} probability.`,
+  inference: {
+    pMethod: (method, permutations) => P_METHODS[method]?.(permutations) ?? `method "${method}"`,
+    pNote: (methods) => `p: two-sided, ${methods.map((m) => (m.marker === '' ? m.text : `${m.marker} ${m.text}`)).join('; ')}.`,
+    holmNote: (outcome, month) =>
+      `p (Holm): adjusted by Holm's method over the primary family, the effect of every compared arm on ${outcome} at month ${month} in all persons; given only for that family.`,
+    holmClause: (clause) => `Holm-adjusted ${clause}`,
+    bandNote: (level) => `Band: ${level} sup-t simultaneous band over the months, covering the whole curve of an arm's differences with ${level} probability.`,
+  },
+  interactions: {
+    intro:
+      'An interaction is the difference between an arm\'s effect in one subgroup and its effect in another, e.g. the effect among men minus the effect among women: ' +
+      'a value near zero means the arm works about equally well in both groups. Each interval comes from the same bootstrap replicates as the effects, so it accounts for both groups\' uncertainty.',
+    tableCaption: (level) => `Interactions: the effect of each arm in one level of a subgroup variable minus its effect in the other level, with ${level} confidence intervals.`,
+    columns: { variable: 'Subgroup variable', comparison: 'Comparison', month: 'Month', difference: 'Difference', ci: (level) => `${level} CI` },
+    comparison: (a, b) => `effect in ${a} minus effect in ${b}`,
+    personLevel: 'person',
+    unitsNote: (withPersonLevel) =>
+      withPersonLevel
+        ? 'Differences of monthly outcomes in percentage points; of person-level outcomes (month "person") in the outcome\'s own units.'
+        : 'Differences in percentage points.',
+  },
+  personOutcomes: {
+    intro: (outcomes) =>
+      `Outcomes measured once per person (${outcomes.join(', ')}), in their own units: the mean by arm over the persons with a value, ` +
+      'and the difference from the reference with its bootstrap confidence interval.',
+    tableCaption: (reference, level) => `Person-level outcomes, all persons: mean by arm (${level} CI) and difference from ${reference}.`,
+    columns: { mean: 'Mean', ci: (level) => `${level} CI`, difference: 'Difference', ciDifference: (level) => `${level} CI of the difference` },
+  },
   suppressedNote: (min) => `– suppressed (disclosure control): fewer than ${min} persons in the cell, or hidden so that such a cell cannot be worked out by subtraction.`,
   censoring: (extractDate) =>
     `Some follow-up months had not ended for everyone by ${extractDate === null ? 'the end of the register data' : `the register extract date ${extractDate}`}. ` +
@@ -238,9 +327,30 @@ const en: ReportStrings = {
     pValue: (method, permutations) =>
       method === 'randomization'
         ? `p-values (two-sided) by randomization inference: arm labels permuted within blocks among the persons of the two arms compared, R = ${permutations} permutations, p = (1 + #{|T*| ≥ |T|}) / (1 + R).`
-        : method === 'normal'
-          ? 'p-values (two-sided) from the normal approximation with the analytic standard error.'
-          : `p-values (two-sided) by method "${method}".`,
+        : method === 'randomization-exact'
+          ? 'Exact randomization inference, where used: every distinct assignment of the arm labels within blocks is enumerated, and p (two-sided) = #{|T*| ≥ |T|} / (number of assignments).'
+          : method === 'normal'
+            ? 'p-values (two-sided) from the normal approximation with the analytic standard error.'
+            : method === 'bootstrap'
+              ? 'p-values of interactions (two-sided) come from the bootstrap distribution of the difference.'
+              : `p-values (two-sided) by method "${method}".`,
+    covariates: (estimator, covariates, block, missing) => {
+      if (covariates.length === 0) return estimator === 'ols' || estimator === 'lin' ? `No covariates are configured${block === null ? '' : `; the block (${block}) enters as a factor`}.` : null;
+      if (estimator === 'diff' || estimator === 'blocked') return `The configured covariates (${covariates.join(', ')}) enter the balance check, not the estimate.`;
+      return (
+        `Covariates: ${covariates.join(', ')}${block === null ? '' : `, with the block (${block}) as a factor`}` +
+        `${estimator === 'lin' ? ', centred and interacted with arm' : ''}.` +
+        (missing === 'indicator' ? ' A missing covariate value takes the covariate\'s mean with a 0/1 missing indicator (a level of its own for a categorical covariate).' : '')
+      );
+    },
+    holm: (outcome, month, arms) =>
+      `Multiplicity: the primary family is the effect of ${arms === 1 ? 'the compared arm' : `each of the ${arms} compared arms`} on ${outcome} at month ${month} in all persons; its p-values are also given Holm-adjusted (p (Holm)), which keeps the chance of any false finding in the family at the stated level. Other p-values are not adjusted.`,
+    supT: (level) =>
+      `Simultaneous bands: for each arm's curve of monthly effects, a ${level} sup-t band from the bootstrap replicates (Montiel Olea & Plagborg-Møller 2019): the estimate ± c × bootstrap SE in every month, with c the ${level} quantile of the largest standardized deviation over the months, so the band covers the whole curve at once with ${level} probability.`,
+    interactions: (level) =>
+      `Interactions: the difference of an arm's effect between the two levels of a two-level subgroup variable, with its ${level} interval from the same bootstrap replicates (the same resampled persons for both levels).`,
+    personOutcomes: (columns) =>
+      `Person-level outcomes (${columns.join(', ')}) are participant columns analysed with the same estimator, bootstrap and p-values as the monthly outcomes; a person without a value is left out of that outcome.`,
     disclosure: (min) => `Disclosure control: values from cells with fewer than ${min} persons, and cells from which such a value could be worked out by subtraction, are suppressed and shown as –.`,
   },
   composition: {
@@ -249,9 +359,9 @@ const en: ReportStrings = {
       'Every person is counted each month in exactly one status: the first that holds under the monthly rule, in the order ' +
       `${statuses.join(' > ')}. An arm's shares therefore add up to 100 %, and the difference in work between the arms splits into its parts. ` +
       'Intervals and effects use the same bootstrap replicates as the main estimates.',
-    figureCaption: (month) => `Figure 3. Status ${month} months after randomization, by arm: the work statuses from the bottom.`,
+    figureCaption: (month) => `Status ${month} months after randomization, by arm: the work statuses from the bottom.`,
     tableCaption: (month, reference, level) =>
-      `Table 5. Share in each status at month ${month} by arm, and difference from ${reference} in percentage points (${level} CI).`,
+      `Share in each status at month ${month} by arm, and difference from ${reference} in percentage points (${level} CI).`,
     statusColumn: 'Status',
     differenceColumn: (arm, reference) => `${arm} − ${reference} (pp)`,
   },
@@ -265,7 +375,7 @@ const en: ReportStrings = {
     means: (arms, outcome, months) =>
       `Mean cost per participant and mean person-months in ${outcome} over ${months} months: ${arms.map((a) => `${a.arm} ${a.cost} SEK, ${a.workMonths} months`).join('; ')}.`,
     tableCaption: (outcome, reference, level) =>
-      `Table 6. Incremental cost and effect on ${outcome} against ${reference}, cost per additional person-month in ${outcome} (ICER) and net benefit, with ${level} confidence intervals.`,
+      `Incremental cost and effect on ${outcome} against ${reference}, cost per additional person-month in ${outcome} (ICER) and net benefit, with ${level} confidence intervals.`,
     columns: {
       deltaCost: 'Δ cost, SEK',
       deltaWorkMonths: 'Δ person-months',
@@ -287,7 +397,7 @@ const en: ReportStrings = {
     icerUnavailable: (arm, reference) => `${arm} against ${reference}: not available (suppressed: fewer persons than the disclosure threshold in a cell).`,
     noValue: 'Net benefit needs a value of one person-month in work (valuePerWorkMonth in the config); none is set, so the acceptability curve gives it for a range of values.',
     ceacCaption: (replicates, reference) =>
-      `Figure 4. Cost-effectiveness acceptability curve: the probability (share of ${replicates} bootstrap replicates) that an arm's net benefit against ${reference} is positive, by the value of one person-month in work.`,
+      `Cost-effectiveness acceptability curve: the probability (share of ${replicates} bootstrap replicates) that an arm's net benefit against ${reference} is positive, by the value of one person-month in work.`,
     ceacExplained: 'At a value of 0 the curve is the probability that the arm costs less than the reference; at high values it approaches the probability that it gives more person-months.',
   },
   balance: {
@@ -297,7 +407,7 @@ const en: ReportStrings = {
       'with sample variances on n − 1. |SMD| > 0.1 is flagged. A characteristic with text values is split into one 0/1 indicator per value. ' +
       'A person without a value is left out of that characteristic only.',
     variable: (name, month, outcome) => (month === null ? name.replace('=', ' = ') : `${outcome(name)}, month ${month}`),
-    tableCaption: (reference) => `Table 7. Characteristics at randomization by arm, and standardized mean difference (SMD) against ${reference}.`,
+    tableCaption: (reference) => `Characteristics at randomization by arm, and standardized mean difference (SMD) against ${reference}.`,
     columns: {
       variable: 'Characteristic',
       mean: (arm, isReference) => (isReference ? `${arm} (reference)` : arm),

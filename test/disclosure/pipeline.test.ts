@@ -10,7 +10,7 @@ import { publicationMarkerFiles } from '../../src/disclosure/index.js';
 import { locateInputs } from '../../src/pipeline/inputs.js';
 import { runAnalysis } from '../../src/pipeline/runAnalysis.js';
 import { buildReportFiles } from '../../src/report/buildReportFiles.js';
-import type { Results, ShareRow, EffectRow } from '../../src/results.js';
+import type { EffectRow, InteractionRow, PersonOutcomeRow, Results, ShareRow } from '../../src/results.js';
 import { simulateExtract, writeExtract } from '../../src/simulate/index.js';
 import { tempDir } from '../tempFiles.js';
 import { attack } from './attacker.js';
@@ -30,10 +30,10 @@ beforeAll(async () => {
   files = await buildReportFiles(on);
 });
 
-type Row = ShareRow | EffectRow;
+type Row = ShareRow | EffectRow | InteractionRow | PersonOutcomeRow;
 const tablesOf = (r: Results): Row[][] => {
   const c = r.composition as { shares?: ShareRow[]; effects?: EffectRow[] } | undefined;
-  return [r.shares, r.effects, c?.shares ?? [], c?.effects ?? []];
+  return [r.shares, r.effects, c?.shares ?? [], c?.effects ?? [], r.interactions ?? [], r.person_outcomes ?? []];
 };
 const numbersOf = (row: Row): number[] => Object.entries(row).filter(([k, v]) => k !== 'month' && typeof v === 'number').map(([, v]) => v as number);
 
@@ -86,10 +86,24 @@ describe('disclosure control through runAnalysis', () => {
     expect(attack(on, off)).toEqual([]);
   });
 
+  it('shows an interaction only where both effects it is built from are shown', () => {
+    const effects = new Map(on.effects.map((e) => [JSON.stringify([e.outcome, e.subgroup, e.arm, e.month]), e]));
+    for (const row of on.interactions ?? []) {
+      const built = row.levels.map((level) => effects.get(JSON.stringify([row.outcome, `${row.subgroup_variable}=${level}`, row.arm, row.month])));
+      if (!row.suppressed) expect(built.every((e) => e !== undefined && !e.suppressed), JSON.stringify(row)).toBe(true);
+      if (built.some((e) => e === undefined || e.suppressed)) expect(row.suppressed, JSON.stringify(row)).toBe(true);
+    }
+  });
+
   it('puts no hidden value into any chart spec', () => {
     const shown = new Set(tablesOf(on).flat().flatMap(numbersOf));
+    // p-values of randomization inference lie on the grid (1 + k) / (1 + R),
+    // which meets the shares k / n of an arm of R + 1 persons by chance (here
+    // R = 50 and an arm of 51): they are left out of the comparison, and no
+    // chart shows a p-value.
+    const charted = (row: Row): number[] => numbersOf({ ...row, p: null, p_holm: null } as Row);
     const hiddenOnly = new Set(
-      tablesOf(off).flatMap((rows, t) => rows.filter((_, i) => tablesOf(on)[t][i].suppressed).flatMap(numbersOf)).filter((v) => !shown.has(v)),
+      tablesOf(off).flatMap((rows, t) => rows.filter((_, i) => tablesOf(on)[t][i].suppressed).flatMap(charted)).filter((v) => !shown.has(v)),
     );
     expect(hiddenOnly.size).toBeGreaterThan(0);
     const specs = [...files.keys()].filter((name) => name.endsWith('.vl.json'));
@@ -103,12 +117,15 @@ describe('disclosure control through runAnalysis', () => {
   });
 
   it('leaves the value cells of hidden rows empty in the CSV tables', () => {
-    for (const [name, rows] of [['tables/shares.csv', on.shares], ['tables/effects.csv', on.effects]] as const) {
+    const tables: [string, Row[]][] = [['tables/shares.csv', on.shares], ['tables/effects.csv', on.effects]];
+    if (on.interactions !== undefined) tables.push(['tables/interactions.csv', on.interactions]);
+    if (on.person_outcomes !== undefined) tables.push(['tables/person_outcomes.csv', on.person_outcomes]);
+    for (const [name, rows] of tables) {
       const parsed = Papa.parse<Record<string, string>>(files.get(name)!, { header: true, skipEmptyLines: true }).data;
       expect(parsed).toHaveLength(rows.length);
       parsed.forEach((cells, i) => {
         if (!rows[i].suppressed) return;
-        for (const column of ['n', 'events', 'share', 'estimate', 'se', 'ci_low', 'ci_high', 'p']) if (column in cells) expect(cells[column], `${name} row ${i} ${column}`).toBe('');
+        for (const column of ['n', 'events', 'share', 'mean', 'estimate', 'se', 'ci_low', 'ci_high', 'p', 'p_holm', 'band_low', 'band_high']) if (column in cells) expect(cells[column], `${name} row ${i} ${column}`).toBe('');
       });
     }
   });

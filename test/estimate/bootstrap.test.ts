@@ -5,6 +5,7 @@ import { differenceSe } from '../../src/estimate/difference.js';
 import { nCell, nCellCount, shareCell, shareCellCount, subgroupLayout, type CellLayout } from '../../src/estimate/layout.js';
 import { MISSING, type Panel } from '../../src/panel/buildPanel.js';
 import { RandomStream } from '../../src/random/stream.js';
+import { StratifiedResampler } from '../../src/estimate/stratifiedResampler.js';
 
 /** A random panel: persons × 2 outcomes × 4 months, some censored, 3 arms, 2 blocks, gender. */
 function randomDesign(persons: number, seed: number) {
@@ -111,6 +112,42 @@ describe('bootstrapShares', () => {
       expect(Math.abs(mean - point)).toBeLessThan(5 * (sd / Math.sqrt(B)));
       expect(sd / se).toBeGreaterThan(0.9);
       expect(sd / se).toBeLessThan(1.06);
+    }
+  });
+});
+
+describe('StratifiedResampler', () => {
+  const design = randomDesign(500, 4);
+
+  it('draws the resample of bootstrapShares: shares from its weights equal the replicate, replicate by replicate', () => {
+    const B = 12;
+    const reps = bootstrapShares(design, 31, B);
+    const resampler = new StratifiedResampler(design.arm, design.block, design.blockCount, 3);
+    const weights = new Float64Array(design.panel.persons);
+    const { layout, panel, groups } = design;
+    for (const b of [0, 5, 11]) {
+      resampler.draw(31, b, weights);
+      let total = 0;
+      for (const w of weights) total += w;
+      expect(total).toBe(panel.persons);
+      const n = new Float64Array(nCellCount(layout));
+      const events = new Float64Array(shareCellCount(layout));
+      for (let p = 0; p < panel.persons; p++) {
+        for (let slot = 0; slot < groups.slots; slot++) {
+          const s = groups.memberships[p * groups.slots + slot];
+          if (s < 0) continue;
+          for (let t = 0; t < layout.months; t++) {
+            if (panel.values[p * layout.outcomes * layout.months + t] !== MISSING) n[nCell(layout, s, design.arm[p], t)] += weights[p];
+            for (let o = 0; o < layout.outcomes; o++) {
+              if (panel.values[(p * layout.outcomes + o) * layout.months + t] === 1) events[shareCell(layout, o, s, design.arm[p], t)] += weights[p];
+            }
+          }
+        }
+      }
+      for (let cell = 0; cell < events.length; cell++) {
+        const d = n[cell % nCellCount(layout)];
+        expect(reps.shares[cell * B + b]).toBe(d > 0 ? events[cell] / d : NaN);
+      }
     }
   });
 });

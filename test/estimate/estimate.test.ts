@@ -1,3 +1,4 @@
+import { distinctAssignments, personsByBlock } from '../../src/balance/randomizationTest.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +72,13 @@ describe('estimate on the golden persons', () => {
 
   it('reports differences to the reference with CIs that contain the estimate', async () => {
     const result = await goldenEstimates();
+    const { participants } = await readParticipants(join(GOLDEN, 'participants.csv'), planFromHeader({}));
+    const assignments = new Map(['SE', 'CM'].map((arm) => {
+      const a = ['FS', 'SE', 'CM'].indexOf(arm);
+      const members = Array.from(participants.arm.keys()).filter((p) => participants.arm[p] === 0 || participants.arm[p] === a);
+      const blocks = personsByBlock(Int32Array.from(members, (p) => participants.block.codes[p]), participants.block.levels.length);
+      return [arm, distinctAssignments(Uint8Array.from(members, (p) => participants.arm[p]), blocks, 3, 1e9)];
+    }));
     const effects = result.effects.filter((e) => e.subgroup === 'all' && e.outcome === 'work');
     expect(effects).toHaveLength(2 * 17);
     for (const e of effects) {
@@ -78,7 +86,12 @@ describe('estimate on the golden persons', () => {
       expect(e.reference).toBe('FS');
       expect(e.estimate).toBeCloseTo(share(e.arm) - share('FS'), 15);
       expect(e.ci_low!).toBeLessThanOrEqual(e.ci_high!);
-      expect(e.p_method).toBe('normal');
+      // 4 + 4 persons per comparison, within blocks: every assignment is enumerated, so p is a multiple of 1/N
+      // (N the within-block assignments) and at least 1/N (the observed assignment counts).
+      expect(e.p_method).toBe('randomization-exact');
+      const N = assignments.get(e.arm)!;
+      expect(e.p! * N).toBeCloseTo(Math.round(e.p! * N), 9);
+      expect(e.p!).toBeGreaterThanOrEqual(1 / N - 1e-12);
     }
   });
 

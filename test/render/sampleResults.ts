@@ -52,6 +52,7 @@ export function sampleResults(options: SampleOptions = {}): Results {
     subgroups: ['gender'],
     block: 'block',
     covariates: [],
+    missingCovariates: 'error',
     personOutcomes: [],
     valuePerWorkMonth: null,
     estimator: 'diff',
@@ -157,5 +158,71 @@ export function suppressShares(results: Results, match: (row: ShareRow) => boole
   for (const row of results.shares.filter(match)) {
     Object.assign(row, { n: null, events: null, share: null, ci_low: null, ci_high: null, suppressed: true });
   }
+  return results;
+}
+
+/** The sup-t critical value of the hand-made bands: the band is estimate ± 2.8 × se in every month. */
+export const BAND_CRITICAL = 2.8;
+
+/**
+ * Adds the inference results of a full run to sampleResults(), in place, by
+ * hand so that tests can state the expected numbers:
+ * - bands on every effect of the primary outcome in all persons
+ *   (estimate ± 2.8 × se), p-values at month 15 set to SE 0.004 and CM 0.3,
+ *   Holm-adjusted over the two: SE min(1, 2 × 0.004) = 0.008, CM
+ *   max(0.008, 0.3) = 0.3;
+ * - a person-level outcome `earnings` (SEK): means by arm in all persons
+ *   FS 10 250.5 (n 350), SE 12 100 (n 352), CM 10 900 (n 351), CI ± 1 000,
+ *   and by gender; effects SE 1 849.5 (CI 400 to 3 300, p 0.012) and CM
+ *   649.5 (CI −800 to 2 100, p 0.38);
+ * - interactions of gender (M minus K) for work at month 15 (from the
+ *   subgroup effects of the sample) and for earnings: SE (13 128 − 10 670)
+ *   − (11 000 − 9 800) = 1 258, CM (11 358 − 10 670) − (10 400 − 9 800) = 88.
+ */
+export function withInference(results: Results): Results {
+  const first = results.config.primaryOutcome;
+  const [, se, cm] = results.arms;
+  for (const row of results.effects) {
+    if (row.outcome !== first || row.subgroup !== 'all') continue;
+    row.band_low = row.estimate! - BAND_CRITICAL * row.se!;
+    row.band_high = row.estimate! + BAND_CRITICAL * row.se!;
+  }
+  const primary = (arm: string) => results.effects.find((r) => r.outcome === first && r.subgroup === 'all' && r.arm === arm && r.month === MONTHS)!;
+  Object.assign(primary(se), { p: 0.004, p_holm: 0.008 });
+  Object.assign(primary(cm), { p: 0.3, p_holm: 0.3 });
+
+  results.config.personOutcomes = ['earnings'];
+  const [fs] = results.arms;
+  const means: Record<string, [number, number][]> = {
+    all: [[350, 10250.5], [352, 12100], [351, 10900]],
+    'gender=K': [[168, 9800], [170, 11000], [168, 10400]],
+    'gender=M': [[182, 10670], [182, 13128], [183, 11358]],
+  };
+  results.person_outcomes = Object.entries(means).flatMap(([subgroup, rows]) =>
+    rows.map(([n, mean], i) => ({ outcome: 'earnings', subgroup, arm: results.arms[i], n, mean, ci_low: mean - 1000, ci_high: mean + 1000, suppressed: false })),
+  );
+  const personEffect = (arm: string, estimate: number, low: number, high: number, p: number): EffectRow => ({
+    outcome: 'earnings', subgroup: 'all', arm, reference: fs, month: null, estimator: 'diff', estimate, se: (high - low) / (2 * Z), ci_low: low, ci_high: high, p, p_method: 'randomization', suppressed: false,
+  });
+  results.effects.push(personEffect(se, 1849.5, 400, 3300, 0.012), personEffect(cm, 649.5, -800, 2100, 0.38));
+  for (const subgroup of ['gender=K', 'gender=M']) {
+    for (const arm of [se, cm]) {
+      const ref = means[subgroup][0][1];
+      const mean = means[subgroup][results.arms.indexOf(arm)][1];
+      results.effects.push({ ...personEffect(arm, mean - ref, mean - ref - 1500, mean - ref + 1500, 0.2), subgroup });
+    }
+  }
+
+  const effect = (subgroup: string, arm: string) => results.effects.find((r) => r.outcome === first && r.subgroup === subgroup && r.arm === arm && r.month === MONTHS)!.estimate!;
+  results.interactions = [
+    ...[se, cm].map((arm) => {
+      const estimate = effect('gender=M', arm) - effect('gender=K', arm);
+      return { outcome: first, subgroup_variable: 'gender', levels: ['M', 'K'] as [string, string], arm, reference: fs, month: MONTHS, estimate, ci_low: estimate - 0.1, ci_high: estimate + 0.1, p: 0.25, p_method: 'bootstrap', suppressed: false };
+    }),
+    // Another month: in the CSV, not in the report's table.
+    { outcome: first, subgroup_variable: 'gender', levels: ['M', 'K'], arm: se, reference: fs, month: 10, estimate: 0.01, ci_low: -0.05, ci_high: 0.07, p: 0.7, p_method: 'bootstrap', suppressed: false },
+    { outcome: 'earnings', subgroup_variable: 'gender', levels: ['M', 'K'], arm: se, reference: fs, month: null, estimate: 1258, ci_low: -700, ci_high: 3200, p: 0.11, p_method: 'bootstrap', suppressed: false },
+    { outcome: 'earnings', subgroup_variable: 'gender', levels: ['M', 'K'], arm: cm, reference: fs, month: null, estimate: 88, ci_low: -1900, ci_high: 2000, p: 0.76, p_method: 'bootstrap', suppressed: false },
+  ];
   return results;
 }

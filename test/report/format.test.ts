@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatInterval, formatP, formatPClause, formatPercent, formatPoints } from '../../src/report/format.js';
+import { amountDecimals, formatAmount, formatCount, formatInterval, formatP, formatPClause, formatPercent, formatPoints } from '../../src/report/format.js';
 
 describe('report number formats', () => {
   it('prints shares as percent with one decimal', () => {
@@ -28,5 +28,16 @@ describe('report number formats', () => {
     expect(formatCount(1063)).toBe('1\u2009063');
     expect(formatCount(24510)).toBe('24\u2009510');
     expect(formatCount(355)).toBe('355');
+  });
+
+  it('prints person-level values in their own units, decimals by the size of the outcome', () => {
+    expect(amountDecimals([10250.5, -800, null])).toBe(0);
+    expect(amountDecimals([25.1, 0.3])).toBe(1);
+    expect(amountDecimals([0.15, -0.07])).toBe(2);
+    expect(amountDecimals([null])).toBe(2);
+    expect(formatAmount(1849.5, 0)).toBe('1\u2009850');
+    expect(formatAmount(-12050.4, 0)).toBe('-12\u2009050');
+    expect(formatAmount(-0.004, 2)).toBe('0.00');
+    expect(formatAmount(1234.5678, 1)).toBe('1\u2009234.6');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Balance of the randomization ("Utfall av randomiseringen", Table 7): each
+ * Balance of the randomization ("Utfall av randomiseringen"): each
  * characteristic's mean by arm with the SMD against the reference, flagged
  * above 0.1, the persons left out for missing values, and the joint
  * randomization test in one sentence. Absent without covariates and

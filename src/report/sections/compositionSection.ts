@@ -1,7 +1,7 @@
 /**
  * Composition of work: the stacked status chart at the primary month and a
  * table of every status's share by arm with the difference from the
- * reference (Figure 3, Table 5). Absent when the results have no
+ * reference. Absent when the results have no
  * composition.
  */
 import { compositionData } from '../../render/compositionSpec.js';

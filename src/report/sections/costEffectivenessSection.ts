@@ -1,5 +1,5 @@
 /**
- * Cost-effectiveness (Table 6, Figure 4): incremental cost and person-months
+ * Cost-effectiveness: incremental cost and person-months
  * against the reference for every subgroup, the ICER where it means
  * something (and in words why not where it does not), net benefit at the
  * configured value, and the acceptability curve. Absent without costs.

@@ -1,4 +1,4 @@
-/** Table 1: share in the primary outcome by month (rows) and arm (columns), all persons. */
+/** Share in the primary outcome by month (rows) and arm (columns), all persons. */
 import { shareWithIntervalCell } from '../cells.js';
 import type { Block } from '../document.js';
 import { formatCount } from '../format.js';

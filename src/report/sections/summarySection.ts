@@ -26,7 +26,7 @@ export function summarySection({ results, index, strings, level }: ReportContext
       difference: formatPoints(effect.estimate),
       level,
       interval: formatInterval(effect.ci_low, effect.ci_high, strings.intervalJoiner),
-      pClause: effect.p === null ? null : formatPClause(effect.p),
+      pClause: pClauses(effect.p, effect.p_holm, strings.inference.holmClause),
     });
   });
 
@@ -43,4 +43,10 @@ export function summarySection({ results, index, strings, level }: ReportContext
 
 function formatArmCount(n: number | null | undefined): string {
   return n === null || n === undefined ? '–' : formatCount(n);
+}
+
+/** "p = 0.004; Holm-adjusted p = 0.008": the primary result is the Holm family, so its adjusted p goes with it. */
+function pClauses(p: number | null, pHolm: number | null | undefined, holm: (clause: string) => string): string | null {
+  const clauses = [p === null ? null : formatPClause(p), pHolm === null || pHolm === undefined ? null : holm(formatPClause(pHolm))].filter((c) => c !== null);
+  return clauses.length === 0 ? null : clauses.join('; ');
 }

@@ -1,0 +1,36 @@
+/**
+ * Turns one row set's sufficient statistics (statisticLayout.ts) into the
+ * effects of every outcome and arm for that subgroup level and month.
+ */
+export interface RowSetSolver {
+  /**
+   * Writes out[((o * S + s) * A + a) * T + t] for every outcome o and arm a
+   * from the statistics at rows[offset …]; `arm` and `weight` are the
+   * replicate's, for a solver that has to revisit persons (lin's left-out
+   * blocks). `samePersons`: the row set holds exactly the persons of the
+   * previous call's (same level, month t − 1), so everything but the outcome
+   * sums is as it was and a solver may reuse what it derived from them.
+   * Allocates nothing.
+   */
+  solve(rows: Float64Array, offset: number, s: number, t: number, arm: Uint8Array, weight: Float64Array, out: Float64Array, samePersons: boolean): void;
+}
+
+/** Shape of the effect cells (effectDesign.ts's layout). */
+export interface CellShape {
+  outcomes: number;
+  subgroups: number;
+  arms: number;
+  months: number;
+  reference: number;
+}
+
+export function cellIndex(shape: CellShape, o: number, s: number, a: number, t: number): number {
+  return ((o * shape.subgroups + s) * shape.arms + a) * shape.months + t;
+}
+
+/** NaN in every cell of row set (s, t): the reference arm has nobody there. */
+export function writeNotEstimable(shape: CellShape, s: number, t: number, out: Float64Array): void {
+  for (let o = 0; o < shape.outcomes; o++) {
+    for (let a = 0; a < shape.arms; a++) out[cellIndex(shape, o, s, a, t)] = NaN;
+  }
+}
