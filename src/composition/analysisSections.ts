@@ -13,9 +13,7 @@
  * beside the composition, its largest part; it is wiring and could as well
  * sit in src/pipeline/.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startWorker, type OneShotWorker } from '../threads/oneShotWorker.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { costEffectivenessFromCosts, type CostEffectivenessRun } from '../costEffectiveness/costEffectivenessFromCosts.js';
 import type { SubgroupLayout } from '../estimate/layout.js';
@@ -60,39 +58,9 @@ export function primaryOutcomePanel(panel: Panel, outcome: string): Panel {
   return { persons: panel.persons, outcomes: [outcome], months: panel.months, values, status: panel.status, censored: panel.censored };
 }
 
-export interface SectionsWorker {
-  /** analysisSections(input) in the worker; call once. */
-  run(input: SectionsInput): Promise<SectionsOutput>;
-  /** Ends the worker (also when run was never called). */
-  close(): void;
-}
-
-/** The worker's reply: the sections, or the error it met. */
-export type SectionsReply = { ok: true; output: SectionsOutput } | { ok: false; error: string };
+export type SectionsWorker = OneShotWorker<SectionsInput, SectionsOutput>;
 
 /** A worker that has started loading its modules; null where there is no compiled worker module. */
 export function sectionsWorker(): SectionsWorker | null {
-  const url = new URL('./sectionsWorker.js', import.meta.url);
-  if (!import.meta.url.endsWith('.js') || url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return null;
-  let worker: Worker;
-  try {
-    worker = new Worker(url);
-  } catch {
-    return null; // no thread to be had: the caller computes in line
-  }
-  let closed = false;
-  return {
-    run: (input) =>
-      new Promise<SectionsOutput>((resolve, reject) => {
-        worker.once('message', (reply: SectionsReply) => (reply.ok ? resolve(reply.output) : reject(new Error(`analysis sections: ${reply.error}`))));
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`analysis sections: the worker stopped (exit code ${code})`)));
-        worker.postMessage(input);
-      }),
-    close: () => {
-      if (closed) return;
-      closed = true;
-      void worker.terminate();
-    },
-  };
+  return startWorker<SectionsInput, SectionsOutput>(new URL('./sectionsWorker.js', import.meta.url), 'analysis sections');
 }

@@ -8,8 +8,8 @@
  * infinite) falls back to the percentile interval, flagged likewise.
  */
 import type { CiMethod } from '../config/types.js';
-import { basicInterval, bcaInterval, normalInterval } from './intervals.js';
-import { percentileInterval } from './percentile.js';
+import { bcaLevels, normalInterval } from './intervals.js';
+import { percentileInterval, quantilePairType7 } from './percentile.js';
 
 export interface CellInterval {
   low: number;
@@ -35,7 +35,23 @@ export function bootstrapInterval(
   const { used } = percentile;
   if (percentile.degenerate) return { low: estimate, high: estimate, used, degenerate: true, fellBack: false };
   if (method === 'percentile') return { low: percentile.low, high: percentile.high, used, degenerate: false, fellBack: false };
-  const other = method === 'basic' ? basicInterval(estimate, replicates, level) : method === 'normal' ? normalInterval(estimate, replicates, level) : bcaInterval(estimate, replicates, level, acceleration);
+  if (method === 'basic') return { low: 2 * estimate - percentile.high, high: 2 * estimate - percentile.low, used, degenerate: false, fellBack: false };
+  // normal and bca on the finite replicates, by selection where bcaInterval would sort (thousands of cells per run).
+  const finite = scratch && scratch.length >= replicates.length ? scratch : new Float64Array(replicates.length);
+  let count = 0;
+  for (let i = 0; i < replicates.length; i++) if (Number.isFinite(replicates[i])) finite[count++] = replicates[i];
+  const values = finite.subarray(0, count);
+  const other = method === 'normal' ? normalInterval(estimate, values, level) : bcaBySelection(estimate, values, level, acceleration);
   if (other === null) return { low: percentile.low, high: percentile.high, used, degenerate: false, fellBack: true };
   return { low: other.low, high: other.high, used, degenerate: false, fellBack: false };
+}
+
+/** bcaInterval's definition (tested against boot there), with its two quantiles selected instead of sorted. */
+function bcaBySelection(estimate: number, values: Float64Array, level: number, acceleration: number): { low: number; high: number } | null {
+  let below = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] < estimate) below++;
+  if (below === 0 || below === values.length) return null;
+  const [p1, p2] = bcaLevels(below / values.length, level, acceleration);
+  const [low, high] = quantilePairType7(values, p1, p2);
+  return { low, high };
 }

@@ -18,6 +18,8 @@ import { createEffectEvaluator, type EffectEvaluator } from './engine/effectEval
 import { effectPointEstimates } from './engine/effectPointEstimates.js';
 import { nCell, shareCell, shareCellCount, type CellLayout, type SubgroupLayout } from './layout.js';
 import type { CellCounts } from './counts.js';
+import { weightedMeans } from './personOutcomeMeans.js';
+import { StratifiedResampler } from './stratifiedResampler.js';
 import type { InfluenceSums } from './shareInfluence.js';
 
 export interface EffectInference {
@@ -116,9 +118,75 @@ export function refitInference(design: EffectDesign, estimator: Exclude<Estimato
   };
 }
 
-/** Replicate b of a refit: evaluates on the resample's weights and stores column b. */
-export function storeReplicate(refit: RefitInference, weights: Float64Array, b: number, scratch: Float64Array): void {
-  refit.evaluator.evaluate(refit.design.arm, weights, scratch);
-  const { replicates, B } = refit.inference;
-  for (let cell = 0; cell < refit.evaluator.cells; cell++) replicates[cell * B + b] = scratch[cell];
+/**
+ * Refit replicates shared between threads: each thread claims the next
+ * replicate from one atomic counter until all B are claimed, so the work
+ * balances itself whatever else each thread has to do. A replicate's
+ * resample is drawn by StratifiedResampler from the designs' own arms and
+ * blocks, so its numbers do not depend on the thread that computed it.
+ */
+export interface RefitJob {
+  designs: EffectDesign[];
+  estimator: Estimator;
+  withMeans: boolean[];
+  seed: number;
+  replicates: number;
+  /** Int32Array over a SharedArrayBuffer: the next unclaimed replicate. */
+  counter: Int32Array;
+}
+
+/** The replicates one thread computed: replicate-major, in claim order (indices). */
+export interface ClaimedRefits {
+  indices: Int32Array;
+  replicates: Float64Array[];
+  means: (Float64Array | null)[];
+}
+
+/** Claims replicates from job.counter until all are claimed; or, given `only`, computes just those. */
+export function runClaimedRefits(job: RefitJob, only?: Int32Array): ClaimedRefits {
+  const { designs } = job;
+  const first = designs[0];
+  const resampler = new StratifiedResampler(first.arm, first.block, first.blocks, first.arms);
+  const weights = new Float64Array(first.persons);
+  const evaluators = designs.map((design) => createEffectEvaluator(design, job.estimator));
+  const meanCells = first.groups.labels.length * first.arms;
+  const scratch = { n: new Float64Array(meanCells), mean: new Float64Array(meanCells) };
+  const indices: number[] = [];
+  const replicates = evaluators.map((e) => new Float64Array(e.cells * job.replicates));
+  const means = designs.map((_, k) => (job.withMeans[k] ? new Float64Array(meanCells * job.replicates) : null));
+  let position = 0;
+  const next = only ? () => (position < only.length ? only[position++] : job.replicates) : () => Atomics.add(job.counter, 0, 1);
+  for (let b = next(); b < job.replicates; b = next()) {
+    const row = indices.length;
+    indices.push(b);
+    resampler.draw(job.seed, b, weights);
+    evaluators.forEach((evaluator, k) => {
+      evaluator.evaluate(designs[k].arm, weights, replicates[k].subarray(row * evaluator.cells, (row + 1) * evaluator.cells));
+      const out = means[k];
+      if (out) out.set(weightedMeans(designs[k].values, designs[k].arm, designs[k].groups, designs[k].arms, weights, scratch).mean, row * meanCells);
+    });
+  }
+  const count = indices.length;
+  return {
+    indices: Int32Array.from(indices),
+    replicates: replicates.map((r, k) => r.slice(0, count * evaluators[k].cells)),
+    means: means.map((m) => (m ? m.slice(0, count * meanCells) : null)),
+  };
+}
+
+/** Copies claimed rows (replicate-major, row i is replicate indices[i]) into a replicate-major array of B rows. */
+export function copyRows(claimed: Float64Array, indices: Int32Array, target: Float64Array, cells: number): void {
+  for (let row = 0; row < indices.length; row++) target.set(claimed.subarray(row * cells, (row + 1) * cells), indices[row] * cells);
+}
+
+/** target[cell * B + b] = rowMajor[b * cells + cell], in tiles so that both sides stay in cache. */
+export function transposeInto(rowMajor: Float64Array, B: number, cells: number, target: Float64Array): void {
+  const TILE = 32;
+  for (let b0 = 0; b0 < B; b0 += TILE) {
+    const b1 = Math.min(B, b0 + TILE);
+    for (let c0 = 0; c0 < cells; c0 += TILE) {
+      const c1 = Math.min(cells, c0 + TILE);
+      for (let cell = c0; cell < c1; cell++) for (let b = b0; b < b1; b++) target[cell * B + b] = rowMajor[b * cells + cell];
+    }
+  }
 }

@@ -28,14 +28,14 @@ import { countCells } from './counts.js';
 import type { CovariateMatrix } from './covariateMatrix.js';
 import { normalPValue } from './difference.js';
 import { isSmallCell } from './disclosure.js';
-import { differenceInference, effectDesignFromPanel, refitInference, storeReplicate, type EffectInference, type RefitInference } from './effectInference.js';
-import { createEffectEvaluator, type EffectEvaluator } from './engine/effectEvaluator.js';
+import { copyRows, differenceInference, effectDesignFromPanel, refitInference, runClaimedRefits, transposeInto, type ClaimedRefits, type EffectInference, type RefitJob } from './effectInference.js';
 import type { EffectDesign } from './engine/effectDesign.js';
 import { interactionRows } from './interactions.js';
 import { nCell, shareCell, type CellLayout, type SubgroupLayout } from './layout.js';
 import { holmAdjust } from './multiplicity.js';
 import { weightedMeans } from './personOutcomeMeans.js';
-import { randomizationPValues, type RandomizationPValues } from './randomizationInference.js';
+import type { RandomizationPValues } from './randomizationInference.js';
+import { runRandomizationJob, type RandomizationJob } from './randomizationJob.js';
 import { accelerationFromSums, shareInfluenceSums } from './shareInfluence.js';
 import { StratifiedResampler } from './stratifiedResampler.js';
 
@@ -95,7 +95,76 @@ interface IntervalTally {
   fellBack: number;
 }
 
+/**
+ * What an estimate needs besides the input, decided before any work: the
+ * effect designs and the randomization jobs, which can then run on another
+ * thread while beginEstimate bootstraps (runAnalysis does so).
+ */
+export interface EstimatePlan {
+  monthlyDesign: EffectDesign | null;
+  personDesigns: EffectDesign[];
+  /** Randomization inference: the monthly design's job (when any) first, then one per person-level outcome; none with inference.method `normal`. */
+  jobs: RandomizationJob[];
+  monthlyJob: boolean;
+  /**
+   * Refit replicates shared with another thread through an atomic counter
+   * (null when there are no refits or one thread): the designs are the
+   * monthly one (for blocked, ols, lin) and then each person-level outcome's.
+   */
+  sharedRefits: RefitJob | null;
+}
+
+/** What a plan hands to another thread, and what comes back. */
+export type EstimateOffload = Pick<EstimatePlan, 'jobs' | 'sharedRefits'>;
+export interface EstimateOffloadResult {
+  pValues: RandomizationPValues[];
+  claimed: ClaimedRefits | null;
+}
+
+/** `threads` > 1 lets another thread claim refit replicates too (sharedRefits); the results are the same. */
+export function planEstimate(input: EstimateInput, threads = 1): EstimatePlan {
+  const { panel, groups, config } = input;
+  const A = config.arms.length;
+  const ref = config.arms.indexOf(config.reference);
+  const randomization = config.inference.method === 'randomization';
+  const needsDesign = config.estimator !== 'diff' || randomization;
+  const monthlyDesign = needsDesign ? effectDesignFromPanel(panel, input.arm, input.block, input.blockCount, groups, A, ref, input.covariates ?? null) : null;
+  const personDesigns = (input.personOutcomes ?? []).map((column) => personOutcomeDesign(column, input, A, ref));
+  const job = (design: EffectDesign): RandomizationJob => ({ design, estimator: config.estimator, seed: config.bootstrap.seed, permutations: config.inference.permutations });
+  const jobs = randomization ? [...(monthlyDesign ? [job(monthlyDesign)] : []), ...personDesigns.map(job)] : [];
+  const refitDesigns = [...(config.estimator !== 'diff' && monthlyDesign ? [monthlyDesign] : []), ...personDesigns];
+  const sharedRefits: RefitJob | null =
+    threads > 1 && refitDesigns.length > 0
+      ? {
+          designs: refitDesigns,
+          estimator: config.estimator,
+          withMeans: refitDesigns.map((d) => d !== monthlyDesign),
+          seed: config.bootstrap.seed,
+          replicates: config.bootstrap.replicates,
+          counter: new Int32Array(new SharedArrayBuffer(4)),
+        }
+      : null;
+  return { monthlyDesign, personDesigns, jobs, monthlyJob: randomization && monthlyDesign !== null, sharedRefits };
+}
+
+/** The whole estimate on this thread. */
 export function estimate(input: EstimateInput): Estimates {
+  const plan = planEstimate(input);
+  return beginEstimate(input, plan).finish(plan.jobs.map(runRandomizationJob));
+}
+
+export interface BegunEstimate {
+  /** The rows, given the p-values of the plan's jobs in order (and the refit replicates another thread claimed). */
+  finish(pValues: RandomizationPValues[], claimed?: ClaimedRefits | null): Estimates;
+}
+
+/**
+ * Everything but the randomization p-values: shares, bootstrap, refits (the
+ * bulk of the work). `beforeRefits` runs first when refit replicates are
+ * shared with another thread, so that this thread does its own other work
+ * (runAnalysis: the balance test) while the other one starts on them.
+ */
+export function beginEstimate(input: EstimateInput, plan: EstimatePlan, beforeRefits?: () => void): BegunEstimate {
   const { panel, groups, config } = input;
   const A = config.arms.length;
   const ref = config.arms.indexOf(config.reference);
@@ -154,47 +223,53 @@ export function estimate(input: EstimateInput): Estimates {
   }
 
   // Effects: straight from the shares for `diff`, refitted on every resample otherwise.
-  const needsDesign = config.estimator !== 'diff' || config.inference.method === 'randomization';
-  const monthlyDesign = needsDesign ? effectDesignFromPanel(panel, input.arm, input.block, input.blockCount, groups, A, ref, input.covariates ?? null) : null;
+  const { monthlyDesign, personDesigns } = plan;
   const monthlyRefit = config.estimator === 'diff' ? null : refitInference(monthlyDesign!, config.estimator, B, withBca);
   const monthly = monthlyRefit?.inference ?? differenceInference(counts, shareReps, B, layout, ref, shareInfluence);
 
-  const personDesigns = (input.personOutcomes ?? []).map((column) => personOutcomeDesign(column, input, A, ref));
   const personRefits = personDesigns.map((design) => refitInference(design, config.estimator, B, withBca));
   const personMeanReps = personDesigns.map(() => new Float64Array(groups.labels.length * A * B));
-  if (monthlyRefit || personRefits.length > 0) {
+  const computedHere = new Uint8Array(B);
+  // Replicates are written replicate by replicate (contiguous) and turned
+  // cell-major once at the end: a strided write per cell and replicate costs
+  // more than the refit of a small design.
+  const refits = [...(monthlyRefit ? [monthlyRefit] : []), ...personRefits];
+  const rowMajor = refits.map((refit) => new Float64Array(refit.evaluator.cells * B));
+  const meanCells = groups.labels.length * A;
+  const meansRowMajor = personDesigns.map(() => new Float64Array(meanCells * B));
+  if (refits.length > 0) {
     const resampler = new StratifiedResampler(input.arm, input.block, input.blockCount, A);
     const weights = new Float64Array(panel.persons);
-    const monthlyOut = new Float64Array(monthlyRefit?.evaluator.cells ?? 0);
-    const personOut = new Float64Array(groups.labels.length * A);
-    const means = { n: new Float64Array(groups.labels.length * A), mean: new Float64Array(groups.labels.length * A) };
-    for (let b = 0; b < B; b++) {
+    const means = { n: new Float64Array(meanCells), mean: new Float64Array(meanCells) };
+    const shared = plan.sharedRefits;
+    const next = shared ? () => Atomics.add(shared.counter, 0, 1) : (() => {
+      let b = 0;
+      return () => b++;
+    })();
+    if (shared) beforeRefits?.();
+    for (let b = next(); b < B; b = next()) {
+      computedHere[b] = 1;
       resampler.draw(config.bootstrap.seed, b, weights);
-      if (monthlyRefit) storeReplicate(monthlyRefit, weights, b, monthlyOut);
-      personRefits.forEach((refit, k) => {
-        storeReplicate(refit, weights, b, personOut);
-        weightedMeans(personDesigns[k].values, input.arm, groups, A, weights, means);
-        for (let c = 0; c < means.mean.length; c++) personMeanReps[k][c * B + b] = means.mean[c];
+      refits.forEach((refit, k) => {
+        const cells = refit.evaluator.cells;
+        refit.evaluator.evaluate(refit.design.arm, weights, rowMajor[k].subarray(b * cells, (b + 1) * cells));
       });
+      personDesigns.forEach((design, k) => meansRowMajor[k].set(weightedMeans(design.values, input.arm, groups, A, weights, means).mean, b * meanCells));
     }
   }
 
-  // p-values.
-  const randomization = config.inference.method === 'randomization';
-  const permutationDesign = { arm: input.arm, block: input.block, blockCount: input.blockCount, arms: A, reference: ref };
-  const ones = new Float64Array(panel.persons).fill(1);
-  const pValuesOf = (inference: EffectInference, design: EffectDesign | null, evaluator: EffectEvaluator | null, cellsOfArm: (a: number) => Int32Array): RandomizationPValues | null => {
-    if (!randomization || design === null) return null;
-    const statistic = evaluator ?? createEffectEvaluator(design, 'diff');
-    return randomizationPValues(permutationDesign, inference.estimates, (labels, out) => statistic.evaluate(labels, ones, out), cellsOfArm, config.bootstrap.seed, config.inference.permutations);
-  };
-  const monthlyCellsOfArm = (a: number) => {
-    const cells: number[] = [];
-    for (let o = 0; o < layout.outcomes; o++) for (let s = 0; s < layout.subgroups; s++) for (let t = 0; t < layout.months; t++) cells.push(shareCell(layout, o, s, a, t));
-    return Int32Array.from(cells);
-  };
-  const monthlyP = pValuesOf(monthly, monthlyDesign, monthlyRefit?.evaluator ?? null, monthlyCellsOfArm);
-
+  return {
+    finish(pValues: RandomizationPValues[], claimed?: ClaimedRefits | null): Estimates {
+  if (plan.sharedRefits) {
+    // What the other thread claimed; should it have failed, its replicates are computed here.
+    const other = claimed ?? runClaimedRefits(plan.sharedRefits, Int32Array.from(missingReplicates(computedHere)));
+    refits.forEach((refit, k) => copyRows(other.replicates[k], other.indices, rowMajor[k], refit.evaluator.cells));
+    personDesigns.forEach((_, k) => copyRows(other.means[(monthlyRefit ? 1 : 0) + k]!, other.indices, meansRowMajor[k], meanCells));
+  }
+  refits.forEach((refit, k) => transposeInto(rowMajor[k], B, refit.evaluator.cells, refit.inference.replicates));
+  personDesigns.forEach((_, k) => transposeInto(meansRowMajor[k], B, meanCells, personMeanReps[k]));
+  const monthlyP = plan.monthlyJob ? pValues[0] : null;
+  const personP = (k: number) => (pValues.length > 0 ? pValues[(plan.monthlyJob ? 1 : 0) + k] : null);
   const bands = effectBands(monthly.estimates, monthly.replicates, B, {
     curves: layout.outcomes * layout.subgroups * A,
     months: panel.months,
@@ -271,7 +346,7 @@ export function estimate(input: EstimateInput): Estimates {
       }
     }
     const inference = refit.inference;
-    const p = pValuesOf(inference, design, refit.evaluator, (a) => Int32Array.from({ length: groups.labels.length }, (_, s) => s * A + a));
+    const p = personP(k);
     const hiddenEffects = new Uint8Array(inference.estimates.length);
     for (let s = 0; s < groups.labels.length; s++) {
       for (let a = 0; a < A; a++) {
@@ -321,6 +396,14 @@ export function estimate(input: EstimateInput): Estimates {
     ? { B, shares: shareReps, shareSquares: shareInfluence?.squares ?? null, shareCubes: shareInfluence?.cubes ?? null, effects: monthly, personEffects: personRefits.map((r) => r.inference), personMeans: personMeanReps, personMeanRows: personMeanRefs, effectRows: effectRowRefs, interactionRows: interactionRefs }
     : undefined;
   return { shares, effects, interactions: [...monthlyInteractions.rows, ...personInteractions], personOutcomes, warnings, ...(replicates ? { replicates } : {}) };
+    },
+  };
+}
+
+function missingReplicates(computed: Uint8Array): number[] {
+  const missing: number[] = [];
+  computed.forEach((done, b) => done || missing.push(b));
+  return missing;
 }
 
 function personOutcomeDesign(column: PersonOutcomeColumn, input: EstimateInput, arms: number, reference: number): EffectDesign {

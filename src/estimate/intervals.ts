@@ -94,11 +94,17 @@ export function bcaInterval(estimate: number, replicates: ArrayLike<number>, lev
   let below = 0;
   for (const v of sorted) if (v < estimate) below++;
   if (below === 0 || below === sorted.length) return null;
-  const w = jStat.normal.inv(below / sorted.length, 0, 1);
+  const [p1, p2] = bcaLevels(below / sorted.length, level, acceleration);
+  return { low: quantileType7(sorted, p1), high: quantileType7(sorted, p2) };
+}
+
+/** BCa's adjusted levels Φ(w + (w + z_α)/(1 − a(w + z_α))) at α/2 and 1 − α/2, w = Φ⁻¹(share below θ̂). */
+export function bcaLevels(shareBelow: number, level: number, acceleration: number): [number, number] {
+  const w = jStat.normal.inv(shareBelow, 0, 1);
   const adjusted = (alpha: number): number => {
     const z = jStat.normal.inv(alpha, 0, 1);
     return jStat.normal.cdf(w + (w + z) / (1 - acceleration * (w + z)), 0, 1);
   };
   const alpha = (1 - level) / 2;
-  return { low: quantileType7(sorted, adjusted(alpha)), high: quantileType7(sorted, adjusted(1 - alpha)) };
+  return [adjusted(alpha), adjusted(1 - alpha)];
 }

@@ -72,3 +72,13 @@ function quantileType7Sorted2(values: Float64Array, h: number, below: number): n
   for (let i = below + 1; i < values.length; i++) if (values[i] < next) next = values[i];
   return lower + (h - below) * (next - lower);
 }
+
+/**
+ * Type-7 quantiles at two levels p1 ≤ p2 of `values` (finite, reordered in
+ * place), by selection rather than a full sort, as percentileInterval does.
+ */
+export function quantilePairType7(values: Float64Array, p1: number, p2: number): [number, number] {
+  const low = selectType7(values, p1, 0);
+  const high = selectType7(values, p2, Math.floor((values.length - 1) * p1) + 1);
+  return [low, high];
+}

@@ -12,7 +12,9 @@ import { withholdWithMainShares as withholdCostEffectivenessRows } from '../cost
 import { planFromHeader, resolveConfig } from '../config/resolve.js';
 import type { ConfigInput } from '../config/types.js';
 import { subgroupLayout } from '../estimate/layout.js';
-import { estimate } from '../estimate/estimate.js';
+import { beginEstimate, planEstimate, type BegunEstimate, type EstimateInput, type EstimateOffload, type EstimateOffloadResult, type Estimates } from '../estimate/estimate.js';
+import { runRandomizationJob } from '../estimate/randomizationJob.js';
+import { startWorker, type OneShotWorker } from '../threads/oneShotWorker.js';
 import { covariateMatrix } from '../estimate/covariateMatrix.js';
 import { personOutcomeColumns } from '../estimate/personOutcomeColumns.js';
 import { buildPanel } from '../panel/buildPanel.js';
@@ -39,14 +41,16 @@ export interface RunOptions {
 export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}): Promise<Results> {
   // Started first, so that the worker loads its modules while the files are read.
   const worker = sectionsWorker();
+  const estimateWorker = startWorker<EstimateOffload, EstimateOffloadResult>(new URL('../estimate/estimateWorker.js', import.meta.url), 'estimate');
   try {
-    return await analyse(files, options, worker);
+    return await analyse(files, options, worker, estimateWorker);
   } finally {
     worker?.close();
+    estimateWorker?.close();
   }
 }
 
-async function analyse(files: AnalysisFiles, options: RunOptions, worker: SectionsWorker | null): Promise<Results> {
+async function analyse(files: AnalysisFiles, options: RunOptions, worker: SectionsWorker | null, estimateWorker: OneShotWorker<EstimateOffload, EstimateOffloadResult> | null): Promise<Results> {
   const progress = options.onProgress ?? (() => {});
   const fromFile = files.config ? await readConfigFile(files.config) : {};
   const raw = mergeOverrides(fromFile, options.overrides ?? {});
@@ -85,7 +89,7 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
   progress(`estimating with ${config.bootstrap.replicates} bootstrap replicates`);
   const participantsFile = basename(files.participants);
   const regression = config.estimator === 'ols' || config.estimator === 'lin';
-  const estimates = estimate({
+  const estimateInput: EstimateInput = {
     panel,
     arm: participants.arm,
     block: participants.block.codes,
@@ -94,9 +98,32 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
     covariates: regression ? covariateMatrix(participants, config.covariates, config.missingCovariates, participantsFile) : null,
     personOutcomes: personOutcomeColumns(participants, config.personOutcomes, participants.source.decimalMark ?? '.', participantsFile),
     config,
-  });
-  progress(`balance of the randomization (${config.inference.permutations} permutations)`);
-  const balance = balanceFromParticipants(participants, panel, config, ownMinCellSize);
+  };
+  // Randomization inference and half the refit replicates run on a worker
+  // thread while this one bootstraps and checks balance; the jobs are pure,
+  // so the results are the same on either thread.
+  const plan = planEstimate(estimateInput, estimateWorker ? 2 : 1);
+  const offload: EstimateOffload = { jobs: plan.jobs, sharedRefits: plan.sharedRefits };
+  const offloaded = plan.jobs.length > 0 || plan.sharedRefits ? estimateWorker?.run(offload) : undefined;
+  if (plan.jobs.length > 0) progress(`randomization inference (${config.inference.permutations} permutations)${offloaded ? ' in a worker thread' : ''}`);
+  let begun: BegunEstimate;
+  let balance: ReturnType<typeof balanceFromParticipants>;
+  let estimates: Estimates;
+  try {
+    let balanced = false;
+    const checkBalance = () => {
+      progress(`balance of the randomization (${config.inference.permutations} permutations)`);
+      balance = balanceFromParticipants(participants, panel, config, ownMinCellSize);
+      balanced = true;
+    };
+    // With refits shared, the balance test runs before this thread joins them.
+    begun = beginEstimate(estimateInput, plan, checkBalance);
+    if (!balanced) checkBalance();
+    const threaded = await offloaded?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
+    estimates = begun.finish(threaded?.pValues ?? plan.jobs.map(runRandomizationJob), threaded?.claimed);
+  } finally {
+    estimateWorker?.close();
+  }
   // A worker that failed leaves the work to this thread (a fault then shows with its stack here).
   const threaded = await sectionsRun?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
   const { composition, costEffectiveness } = threaded ?? analysisSections(sectionsInput);

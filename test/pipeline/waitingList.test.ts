@@ -43,7 +43,16 @@ describe('a two-arm 60/40 waiting-list design with six months of follow-up', () 
     expect(Math.abs(summary.byArm.NOW - 0.6 * 1063)).toBeLessThanOrEqual(3 * strata);
 
     for (const file of ['spells.csv', 'codes.csv', 'costs.csv']) copyFileSync(join(FIXTURE, file), join(trial, file));
-    writeFileSync(join(trial, 'eval.config.json'), JSON.stringify(plan, null, 2));
+    // A survey score at 6 months (a person-level outcome), missing for every 9th person.
+    const [logHeader, ...logRows] = readFileSync(join(trial, 'participants.csv'), 'utf8').trim().split('\n');
+    const score = (i: number) => (i % 9 === 0 ? '' : String((i * 37) % 50));
+    writeFileSync(join(trial, 'participants.csv'), [`${logHeader},survey_score`, ...logRows.map((row, i) => `${row},${score(i)}`)].join('\n') + '\n');
+    const scoreArm = logHeader.split(',').indexOf('arm');
+    const meanScore = (arm: string) => {
+      const values = logRows.map((row, i) => [row.split(',')[scoreArm], score(i)]).filter(([a, v]) => a === arm && v !== '').map(([, v]) => Number(v));
+      return values.reduce((sum, v) => sum + v, 0) / values.length;
+    };
+    writeFileSync(join(trial, 'eval.config.json'), JSON.stringify({ ...plan, personOutcomes: ['survey_score'] }, null, 2));
     const out = join(dir, 'report');
     const run = cli(['run', trial, '--out', out, '-q']);
     expect(run.code, run.stderr).toBe(0);
@@ -56,6 +65,12 @@ describe('a two-arm 60/40 waiting-list design with six months of follow-up', () 
     expect(results.balance.rows.some((r: { variable: string }) => r.variable.startsWith('diagnosis_group='))).toBe(true);
     expect(results.balance.joint.p).toBeGreaterThan(0);
     expect(results.composition.shares.length).toBeGreaterThan(0);
+    const means = results.person_outcomes.filter((r: { subgroup: string }) => r.subgroup === 'all');
+    expect(means.map((r: { arm: string; mean: number }) => [r.arm, r.mean])).toEqual([['NOW', expect.closeTo(meanScore('NOW'), 9)], ['WAIT', expect.closeTo(meanScore('WAIT'), 9)]]);
+    const scoreEffect = results.effects.find((e: { outcome: string; subgroup: string }) => e.outcome === 'survey_score' && e.subgroup === 'all');
+    expect(scoreEffect).toMatchObject({ month: null, arm: 'NOW', reference: 'WAIT', estimator: 'diff', p_method: 'randomization' });
+    expect(scoreEffect.estimate).toBeCloseTo(meanScore('NOW') - meanScore('WAIT'), 9);
+    expect(results.interactions.some((r: { outcome: string; month: null }) => r.outcome === 'survey_score' && r.month === null)).toBe(true);
     expect(results.cost_effectiveness.rows.some((r: { arm: string; subgroup: string }) => r.arm === 'NOW' && r.subgroup === 'all')).toBe(true);
     for (const chart of ['figure1', 'monthly', 'composition', 'ceac']) expect(existsSync(join(out, 'charts', `${chart}.svg`)), chart).toBe(true);
   });
