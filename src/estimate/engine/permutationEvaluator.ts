@@ -51,6 +51,7 @@ import { checkDesign } from './effectEvaluator.js';
 import { findPersonRuns } from './personRuns.js';
 import { computeInvariants, forwardSolve, KEPT_SHARE, type Invariants } from './permutationInvariants.js';
 import { ArmSums, armSumLayout } from './permutationStatistics.js';
+import { createDifferencePermutations } from './differencePermutations.js';
 import { createRowSetKeys } from './rowSetKeys.js';
 import { cellIndex, writeNotEstimable, type CellShape } from './rowSetSolver.js';
 import { shiftCovariates } from './shiftedCovariates.js';
@@ -68,6 +69,10 @@ export interface PermutationEvaluator {
 
 /** Re-estimates every effect cell under permuted arm labels with every weight 1; exact, faster than createEffectEvaluator for repeated permutations. Returns null for estimators without a fast path (use createEffectEvaluator then). */
 export function createPermutationEvaluator(design: EffectDesign, estimator: EstimatorName): PermutationEvaluator | null {
+  if (estimator === 'diff') {
+    checkDesign(design);
+    return createDifferencePermutations(design);
+  }
   if (estimator !== 'ols') return null;
   checkDesign(design);
   return createOlsPermutationEvaluator(design);

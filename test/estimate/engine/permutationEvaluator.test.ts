@@ -153,9 +153,9 @@ function expectSameCells(actual: Float64Array, expected: Float64Array, label: st
  * arbitrary labellings) through both evaluators; returns how many finite and
  * NaN cells were compared.
  */
-function compareOnPermutations(design: EffectDesign, count: number, seed: number): { finite: number; nan: number } {
-  const general = createEffectEvaluator(design, 'ols');
-  const fast = createPermutationEvaluator(design, 'ols');
+function compareOnPermutations(design: EffectDesign, count: number, seed: number, estimator: 'ols' | 'diff' = 'ols'): { finite: number; nan: number } {
+  const general = createEffectEvaluator(design, estimator);
+  const fast = createPermutationEvaluator(design, estimator);
   expect(fast).not.toBeNull();
   expect(fast!.cells).toBe(general.cells);
   const ones = new Float64Array(design.persons).fill(1);
@@ -191,10 +191,19 @@ function compareOnPermutations(design: EffectDesign, count: number, seed: number
 }
 
 describe('createPermutationEvaluator', () => {
-  it('has a fast path for ols only', () => {
+  it('has a fast path for ols and diff only', () => {
     const design = randomPanel({ persons: 60, blocks: 3, seed: 1 });
-    for (const estimator of ['diff', 'blocked', 'lin'] as const) expect(createPermutationEvaluator(design, estimator)).toBeNull();
+    for (const estimator of ['blocked', 'lin'] as const) expect(createPermutationEvaluator(design, estimator)).toBeNull();
     expect(createPermutationEvaluator(design, 'ols')).not.toBeNull();
+    expect(createPermutationEvaluator(design, 'diff')).not.toBeNull();
+  });
+
+  it('diff: equals the general evaluator with weight 1 on permutations and arbitrary labels (censoring, missing levels, an absent arm)', () => {
+    for (const seed of [2, 3]) {
+      const tally = compareOnPermutations(randomPanel({ persons: 300, blocks: 4, seed }), 15, seed, 'diff');
+      expect(tally.finite).toBeGreaterThan(1000);
+      expect(tally.nan).toBeGreaterThan(0);
+    }
   });
 
   it('equals the general ols evaluator with weight 1 on within-block permutations of a panel', () => {
