@@ -289,6 +289,28 @@ export function beginEstimate(input: EstimateInput, plan: EstimatePlan, beforeRe
 
   const effects: EffectRow[] = [];
   const effectRowRefs: { source: number; cell: number }[] = [];
+  /** One effect row of `inference`'s cell (source −1 monthly, k person-level outcome k), with its interval and p-value. */
+  const effectRow = (inference: EffectInference, p: RandomizationPValues | null, source: number, cell: number, outcome: string, s: number, a: number, month: number | null, hidden: boolean): EffectRow => {
+    const value = inference.estimates[cell];
+    const ci = interval(value, inference.replicates.subarray(cell * B, (cell + 1) * B), accelerationOf(inference, cell), !hidden);
+    const pv = pOf(inference, p, cell, a);
+    effectRowRefs.push({ source, cell });
+    return {
+      outcome,
+      subgroup: groups.labels[s],
+      arm: config.arms[a],
+      reference: config.reference,
+      month,
+      estimator: config.estimator,
+      estimate: finiteOrNull(value),
+      se: finiteOrNull(inference.se[cell]),
+      ci_low: ci ? ci.low : null,
+      ci_high: ci ? ci.high : null,
+      p: pv.p,
+      p_method: pv.method,
+      suppressed: hidden,
+    };
+  };
   const interactionRefs: { source: number; first: number; second: number }[] = [];
   const effectSuppressed = new Uint8Array(monthly.estimates.length);
   for (let o = 0; o < layout.outcomes; o++) {
@@ -299,27 +321,9 @@ export function beginEstimate(input: EstimateInput, plan: EstimatePlan, beforeRe
           const cell = shareCell(layout, o, s, a, t);
           const hidden = suppressed[cell] === 1 || suppressed[shareCell(layout, o, s, ref, t)] === 1;
           effectSuppressed[cell] = hidden ? 1 : 0;
-          const value = monthly.estimates[cell];
-          const ci = interval(value, monthly.replicates.subarray(cell * B, (cell + 1) * B), accelerationOf(monthly, cell), !hidden);
-          const p = pOf(monthly, monthlyP, cell, a);
-          effectRowRefs.push({ source: -1, cell });
-          effects.push({
-            outcome: panel.outcomes[o],
-            subgroup: groups.labels[s],
-            arm: config.arms[a],
-            reference: config.reference,
-            month: panel.months[t],
-            estimator: config.estimator,
-            estimate: finiteOrNull(value),
-            se: finiteOrNull(monthly.se[cell]),
-            ci_low: ci ? ci.low : null,
-            ci_high: ci ? ci.high : null,
-            p: p.p,
-            p_method: p.method,
-            band_low: finiteOrNull(bands.low[cell]),
-            band_high: finiteOrNull(bands.high[cell]),
-            suppressed: hidden,
-          });
+          const { suppressed: rowHidden, ...values } = effectRow(monthly, monthlyP, -1, cell, panel.outcomes[o], s, a, panel.months[t], hidden);
+          // Key order as results.json has always had it: the band before `suppressed`.
+          effects.push({ ...values, band_low: finiteOrNull(bands.low[cell]), band_high: finiteOrNull(bands.high[cell]), suppressed: rowHidden });
         }
       }
     }
@@ -354,25 +358,7 @@ export function beginEstimate(input: EstimateInput, plan: EstimatePlan, beforeRe
         const cell = s * A + a;
         const hidden = meanHidden[cell] === 1 || meanHidden[s * A + ref] === 1;
         hiddenEffects[cell] = hidden ? 1 : 0;
-        const value = inference.estimates[cell];
-        const ci = interval(value, inference.replicates.subarray(cell * B, (cell + 1) * B), accelerationOf(inference, cell), !hidden);
-        const pv = pOf(inference, p, cell, a);
-        effectRowRefs.push({ source: k, cell });
-        effects.push({
-          outcome: name,
-          subgroup: groups.labels[s],
-          arm: config.arms[a],
-          reference: config.reference,
-          month: null,
-          estimator: config.estimator,
-          estimate: finiteOrNull(value),
-          se: finiteOrNull(inference.se[cell]),
-          ci_low: ci ? ci.low : null,
-          ci_high: ci ? ci.high : null,
-          p: pv.p,
-          p_method: pv.method,
-          suppressed: hidden,
-        });
+        effects.push(effectRow(inference, p, k, cell, name, s, a, null, hidden));
       }
     }
     const result = interactionRows({ outcomes: [name], labels: groups.labels, arms: config.arms, reference: ref, months: [null], ...inference, suppressed: hiddenEffects }, method, level);
