@@ -5,11 +5,15 @@
  * set. These are kept for the observed labels, and a permutation moves just
  * the persons whose label differs (about half of the two arms compared),
  * each by its observed and outcome runs (difference arrays over months, as
- * in sufficientStatistics.ts). The reference arm's sums are never moved:
- * they are the all-arm totals, which no relabelling changes, minus the
- * other arms', so a person moved between an arm and the reference costs one
- * update, not two. Hand-coded for the same reason as that file:
- * no library accumulates sums over run-length encoded panels.
+ * in sufficientStatistics.ts). Three things keep a move cheap:
+ * - sums are kept per row-set key (the combination of a person's subgroup
+ *   levels), not per level, so a person is moved once, not once per slot;
+ *   the keys are added up into levels once per permutation;
+ * - the reference arm's sums are never moved: they are the all-arm totals,
+ *   which no relabelling changes, minus the other arms';
+ * - only persons whose label differs are visited.
+ * Hand-coded for the same reason as sufficientStatistics.ts: no library
+ * accumulates sums over run-length encoded panels.
  */
 import type { EffectDesign } from './effectDesign.js';
 import { findPersonRuns } from './personRuns.js';
@@ -25,51 +29,68 @@ export function createDifferencePermutations(design: EffectDesign): DifferencePe
   const { slots, memberships, labels } = design.groups;
   const S = labels.length;
   const W = T + 1;
-  const countAt = (s: number, a: number) => (s * A + a) * W;
-  const sumAt = (o: number, s: number, a: number) => ((o * S + s) * A + a) * W;
-  const baseCounts = new Float64Array(S * A * W);
-  const baseSums = new Float64Array(O * S * A * W);
-  const counts = new Float64Array(S * A * W);
-  const sums = new Float64Array(O * S * A * W);
 
-  /** Adds person p's runs to arm a with sign ±1 (nothing for the reference, whose sums follow from the totals). */
-  const move = (p: number, a: number, sign: number, countArray: Float64Array, sumArray: Float64Array) => {
-    if (a === reference) return;
-    for (let k = 0; k < slots; k++) {
-      const s = memberships[p * slots + k];
-      if (s < 0) continue;
-      for (let r = runs.observedStart[p]; r < runs.observedStart[p + 1]; r++) {
-        countArray[countAt(s, a) + runs.observedFrom[r]] += sign;
-        countArray[countAt(s, a) + runs.observedTo[r]] -= sign;
-      }
-      for (let r = runs.valueStart[p]; r < runs.valueStart[p + 1]; r++) {
-        const at = sumAt(runs.valueOutcome[r], s, a);
-        const v = sign * runs.value[r];
-        sumArray[at + runs.valueFrom[r]] += v;
-        sumArray[at + runs.valueTo[r]] -= v;
-      }
+  // Row-set keys: the distinct combinations of subgroup levels.
+  const keyOf = new Int32Array(persons);
+  const keyIds = new Map<string, number>();
+  const keyLevels: number[][] = [];
+  for (let p = 0; p < persons; p++) {
+    const levels = Array.from(memberships.subarray(p * slots, (p + 1) * slots)).filter((s) => s >= 0);
+    const name = levels.join(',');
+    let key = keyIds.get(name);
+    if (key === undefined) {
+      key = keyLevels.length;
+      keyIds.set(name, key);
+      keyLevels.push(levels);
+    }
+    keyOf[p] = key;
+  }
+  const K = keyLevels.length;
+  const countAt = (key: number, a: number) => (key * A + a) * W;
+  const sumAt = (o: number, key: number, a: number) => ((o * K + key) * A + a) * W;
+
+  /** Adds person p's runs to arm a with sign ±1, in difference arrays over months. */
+  const move = (p: number, a: number, sign: number, counts: Float64Array, sums: Float64Array) => {
+    const key = keyOf[p];
+    for (let r = runs.observedStart[p]; r < runs.observedStart[p + 1]; r++) {
+      counts[countAt(key, a) + runs.observedFrom[r]] += sign;
+      counts[countAt(key, a) + runs.observedTo[r]] -= sign;
+    }
+    for (let r = runs.valueStart[p]; r < runs.valueStart[p + 1]; r++) {
+      const at = sumAt(runs.valueOutcome[r], key, a);
+      const v = sign * runs.value[r];
+      sums[at + runs.valueFrom[r]] += v;
+      sums[at + runs.valueTo[r]] -= v;
     }
   };
+  const baseCounts = new Float64Array(K * A * W);
+  const baseSums = new Float64Array(O * K * A * W);
   for (let p = 0; p < persons; p++) move(p, design.arm[p], 1, baseCounts, baseSums);
-  // All-arm totals, in the reference's slots of their own arrays (labels never change them).
-  const totalCounts = new Float64Array(S * A * W);
-  const totalSums = new Float64Array(O * S * A * W);
-  for (let p = 0; p < persons; p++) {
-    for (let k = 0; k < slots; k++) {
-      const s = memberships[p * slots + k];
-      if (s < 0) continue;
-      for (let r = runs.observedStart[p]; r < runs.observedStart[p + 1]; r++) {
-        totalCounts[countAt(s, reference) + runs.observedFrom[r]] += 1;
-        totalCounts[countAt(s, reference) + runs.observedTo[r]] -= 1;
+
+  // All-arm totals per level and month: what no relabelling changes.
+  const totalCount = new Float64Array(S * T);
+  const totalSum = new Float64Array(O * S * T);
+  for (let key = 0; key < K; key++) {
+    for (let a = 0; a < A; a++) {
+      let count = 0;
+      for (let t = 0; t < T; t++) {
+        count += baseCounts[countAt(key, a) + t];
+        for (const s of keyLevels[key]) totalCount[s * T + t] += count;
       }
-      for (let r = runs.valueStart[p]; r < runs.valueStart[p + 1]; r++) {
-        const at = sumAt(runs.valueOutcome[r], s, reference);
-        totalSums[at + runs.valueFrom[r]] += runs.value[r];
-        totalSums[at + runs.valueTo[r]] -= runs.value[r];
+      for (let o = 0; o < O; o++) {
+        let sum = 0;
+        for (let t = 0; t < T; t++) {
+          sum += baseSums[sumAt(o, key, a) + t];
+          for (const s of keyLevels[key]) totalSum[(o * S + s) * T + t] += sum;
+        }
       }
     }
   }
 
+  const counts = new Float64Array(K * A * W);
+  const sums = new Float64Array(O * K * A * W);
+  const levelCount = new Float64Array(S * A * T);
+  const levelSum = new Float64Array(O * S * A * T);
   const cells = O * S * A * T;
   return {
     cells,
@@ -77,47 +98,52 @@ export function createDifferencePermutations(design: EffectDesign): DifferencePe
       counts.set(baseCounts);
       sums.set(baseSums);
       for (let p = 0; p < persons; p++) {
-        if (arm[p] === design.arm[p]) continue;
-        move(p, design.arm[p], -1, counts, sums);
-        move(p, arm[p], 1, counts, sums);
+        const from = design.arm[p];
+        const to = arm[p];
+        if (to === from) continue;
+        if (from !== reference) move(p, from, -1, counts, sums);
+        if (to !== reference) move(p, to, 1, counts, sums);
       }
-      for (let s = 0; s < S; s++) {
-        for (let o = 0; o < O; o++) {
-          let referenceCount = 0;
-          let referenceSum = 0;
-          const refCounts = countAt(s, reference);
-          const refSums = sumAt(o, s, reference);
-          // Reference means first (prefix sums over months), then each arm's difference.
+      levelCount.fill(0);
+      levelSum.fill(0);
+      for (let key = 0; key < K; key++) {
+        for (let a = 0; a < A; a++) {
+          if (a === reference) continue;
+          let count = 0;
           for (let t = 0; t < T; t++) {
-            referenceCount += totalCounts[refCounts + t];
-            referenceSum += totalSums[refSums + t];
-            let otherCount = 0;
-            let otherSum = 0;
+            count += counts[countAt(key, a) + t];
+            for (const s of keyLevels[key]) levelCount[(s * A + a) * T + t] += count;
+          }
+          for (let o = 0; o < O; o++) {
+            let sum = 0;
+            for (let t = 0; t < T; t++) {
+              sum += sums[sumAt(o, key, a) + t];
+              for (const s of keyLevels[key]) levelSum[((o * S + s) * A + a) * T + t] += sum;
+            }
+          }
+        }
+      }
+      for (let o = 0; o < O; o++) {
+        for (let s = 0; s < S; s++) {
+          for (let t = 0; t < T; t++) {
+            let referenceCount = totalCount[s * T + t];
+            let referenceSum = totalSum[(o * S + s) * T + t];
             for (let a = 0; a < A; a++) {
               if (a === reference) continue;
-              for (let u = 0; u <= t; u++) {
-                otherCount += counts[countAt(s, a) + u];
-                otherSum += sums[sumAt(o, s, a) + u];
-              }
+              referenceCount -= levelCount[(s * A + a) * T + t];
+              referenceSum -= levelSum[((o * S + s) * A + a) * T + t];
             }
-            const n = referenceCount - otherCount;
-            out[((o * S + s) * A + reference) * T + t] = n > 0.5 ? (referenceSum - otherSum) / n : NaN;
-          }
-          for (let a = 0; a < A; a++) {
-            if (a === reference) continue;
-            let count = 0;
-            let sum = 0;
-            const armCounts = countAt(s, a);
-            const armSums = sumAt(o, s, a);
-            for (let t = 0; t < T; t++) {
-              count += counts[armCounts + t];
-              sum += sums[armSums + t];
+            const referenceMean = referenceCount > 0.5 ? referenceSum / referenceCount : NaN;
+            for (let a = 0; a < A; a++) {
               const cell = ((o * S + s) * A + a) * T + t;
-              const refMean = out[((o * S + s) * A + reference) * T + t];
-              out[cell] = count > 0 ? sum / count - refMean : NaN;
+              if (a === reference) {
+                out[cell] = NaN;
+                continue;
+              }
+              const count = levelCount[(s * A + a) * T + t];
+              out[cell] = count > 0.5 ? levelSum[((o * S + s) * A + a) * T + t] / count - referenceMean : NaN;
             }
           }
-          for (let t = 0; t < T; t++) out[((o * S + s) * A + reference) * T + t] = NaN;
         }
       }
     },
