@@ -32,7 +32,7 @@
  */
 import { solveFactored } from '../regression/cholesky.js';
 import { factorAbsorbed } from './absorbedFactor.js';
-import { cellIndex, writeNotEstimable, type CellShape, type RowSetSolver } from './rowSetSolver.js';
+import { cellIndex, markPresentArms, writeNotEstimable, type CellShape, type RowSetSolver } from './rowSetSolver.js';
 import { packed, type StatisticLayout } from './statisticLayout.js';
 
 /** Persons of subgroup level s and block k: person[start[s * blocks + k] … start[s * blocks + k + 1] − 1]. */
@@ -99,12 +99,7 @@ export function createLinSolver(sources: LinSources): RowSetSolver {
 
   return {
     solve(rows, offset, s, t, arm, weight, out) {
-      for (let g = 0; g < arms; g++) {
-        let count = 0;
-        for (let k = 0; k < blocks; k++) count += rows[offset + (k * arms + g) * group];
-        present[g] = count > 0.5 ? 1 : 0;
-      }
-      if (!present[reference]) {
+      if (!markPresentArms(rows, offset, layout, reference, present)) {
         writeNotEstimable(shape, s, t, out);
         return;
       }

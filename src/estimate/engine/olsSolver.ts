@@ -18,7 +18,7 @@
  */
 import { solveFactored } from '../regression/cholesky.js';
 import { factorAbsorbed } from './absorbedFactor.js';
-import { cellIndex, writeNotEstimable, type CellShape, type RowSetSolver } from './rowSetSolver.js';
+import { cellIndex, markPresentArms, writeNotEstimable, type CellShape, type RowSetSolver } from './rowSetSolver.js';
 import { packed, type StatisticLayout } from './statisticLayout.js';
 
 export function createOlsSolver(layout: StatisticLayout, shape: CellShape): RowSetSolver {
@@ -54,12 +54,7 @@ export function createOlsSolver(layout: StatisticLayout, shape: CellShape): RowS
         return;
       }
       previousUsable = false;
-      for (let g = 0; g < arms; g++) {
-        let count = 0;
-        for (let k = 0; k < blocks; k++) count += rows[offset + (k * arms + g) * group];
-        present[g] = count > 0.5 ? 1 : 0;
-      }
-      if (!present[reference]) {
+      if (!markPresentArms(rows, offset, layout, reference, present)) {
         writeNotEstimable(shape, s, t, out);
         return;
       }

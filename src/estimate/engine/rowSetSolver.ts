@@ -1,3 +1,5 @@
+import type { StatisticLayout } from './statisticLayout.js';
+
 /**
  * Turns one row set's sufficient statistics (statisticLayout.ts) into the
  * effects of every outcome and arm for that subgroup level and month.
@@ -26,6 +28,21 @@ export interface CellShape {
 
 export function cellIndex(shape: CellShape, o: number, s: number, a: number, t: number): number {
   return ((o * shape.subgroups + s) * shape.arms + a) * shape.months + t;
+}
+
+/**
+ * Marks in `present` the arms with anybody in the row set at rows[offset …]
+ * (statisticLayout's per-(block, arm) person counts); returns whether the
+ * reference arm is present, without which no effect is estimable.
+ */
+export function markPresentArms(rows: Float64Array, offset: number, layout: StatisticLayout, reference: number, present: Uint8Array): boolean {
+  const { arms, blocks, group } = layout;
+  for (let g = 0; g < arms; g++) {
+    let count = 0;
+    for (let k = 0; k < blocks; k++) count += rows[offset + (k * arms + g) * group];
+    present[g] = count > 0.5 ? 1 : 0;
+  }
+  return present[reference] === 1;
 }
 
 /** NaN in every cell of row set (s, t): the reference arm has nobody there. */
