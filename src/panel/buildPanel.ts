@@ -91,17 +91,32 @@ export function buildPanel(participants: Pick<Participants, 'count' | 'randomize
     return n;
   };
 
+  // Persons randomized on the same day share their windows: a trial
+  // randomizes on a few hundred days, so they are computed once per day.
+  const windowsOfDay = new Map<number, { starts: Int32Array; ends: Int32Array }>();
   for (let p = 0; p < persons; p++) {
-    fillWindows(participants.randomizedOn[p], months, starts, ends);
+    const day = participants.randomizedOn[p];
+    let windows = windowsOfDay.get(day);
+    if (windows === undefined) {
+      windows = { starts: new Int32Array(T), ends: new Int32Array(T) };
+      fillWindows(day, months, windows.starts, windows.ends);
+      windowsOfDay.set(day, windows);
+    }
+    starts.set(windows.starts);
+    ends.set(windows.ends);
     for (let t = 0; t < T; t++) {
       observed[t] = ends[t] <= extractDay ? 1 : 0;
       if (!observed[t]) censored[t]++;
     }
     const first = offsets[p];
     const last = offsets[p + 1];
+    // The types among the person's spells: an outcome or status none of them
+    // qualifies for is 0 wherever observed, without merging anything.
+    let typesHeld = 0;
+    for (let k = first; k < last; k++) typesHeld |= 1 << spells.type[order[k]];
     for (let o = 0; o < O; o++) {
       const base = (p * O + o) * T;
-      if (first === last) {
+      if ((typesHeld & outcomeMasks[o]) === 0) {
         for (let t = 0; t < T; t++) values[base + t] = observed[t] ? 0 : MISSING;
         continue;
       }
@@ -111,9 +126,10 @@ export function buildPanel(participants: Pick<Participants, 'count' | 'randomize
     }
     const statusBase = p * T;
     for (let t = 0; t < T; t++) status[statusBase + t] = observed[t] ? STATUS_NONE : MISSING;
-    if (first === last) continue;
+    if (typesHeld === 0) continue;
     // Lowest-priority type first, so the highest-priority type that holds is written last.
     for (let type = SPELL_TYPES.length - 1; type >= 0; type--) {
+      if ((typesHeld & (1 << type)) === 0) continue;
       const intervals = mergeSpells(first, last, 1 << type);
       if (intervals === 0) continue;
       evaluateRule(rule, mergedFrom, mergedTo, intervals, starts, ends, T, evaluated);
