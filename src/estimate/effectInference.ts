@@ -76,7 +76,9 @@ export function effectDesignFromPanel(
   reference: number,
   covariates: CovariateMatrix | null,
 ): EffectDesign {
-  const values = new Float64Array(panel.values.length);
+  // Shared memory: the design goes to the randomization worker, and a
+  // structured clone of a million persons' values would copy 720 MB.
+  const values = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * panel.values.length));
   for (let i = 0; i < values.length; i++) values[i] = panel.values[i] === MISSING ? NaN : panel.values[i];
   return {
     persons: panel.persons,
