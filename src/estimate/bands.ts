@@ -34,6 +34,16 @@ export function effectBands(estimates: Float64Array, replicates: Float64Array, B
     let count = 0;
     for (let t = 0; t < T; t++) if (layout.months[t] >= 1 && Number.isFinite(estimates[c * T + t])) points[count++] = c * T + t;
     if (count === 0) continue;
+    for (let i = 0; i < count; i++) curveEstimates[i] = estimates[points[i]];
+    if (allFinite(replicates, points, count, B)) {
+      // The usual case: the curve's replicate rows are already contiguous and complete.
+      const band = supTBand(curveEstimates.subarray(0, count), replicates.subarray(points[0] * B, (points[0] + count) * B), B, level);
+      for (let i = 0; i < count; i++) {
+        low[points[i]] = band.low[i];
+        high[points[i]] = band.high[i];
+      }
+      continue;
+    }
     let kept = 0;
     for (let b = 0; b < B; b++) {
       let finite = true;
@@ -43,7 +53,6 @@ export function effectBands(estimates: Float64Array, replicates: Float64Array, B
       kept++;
     }
     if (kept < 2) continue;
-    for (let i = 0; i < count; i++) curveEstimates[i] = estimates[points[i]];
     // supTBand reads replicates point-major with stride `kept`: compact them.
     const compact = new Float64Array(count * kept);
     for (let i = 0; i < count; i++) compact.set(curveReplicates.subarray(i * B, i * B + kept), i * kept);
@@ -54,4 +63,14 @@ export function effectBands(estimates: Float64Array, replicates: Float64Array, B
     }
   }
   return { low, high };
+}
+
+/** Whether the points are consecutive cells whose replicates are all finite (read row by row). */
+function allFinite(replicates: Float64Array, points: Int32Array, count: number, B: number): boolean {
+  for (let i = 0; i < count; i++) {
+    if (points[i] !== points[0] + i) return false;
+    const row = points[i] * B;
+    for (let b = 0; b < B; b++) if (!Number.isFinite(replicates[row + b])) return false;
+  }
+  return true;
 }
