@@ -7,10 +7,11 @@
 import { DataError } from '../errors.js';
 import { columnLabel, locateColumns } from './columns.js';
 import { withDetected } from './conventions.js';
-import { streamCsv, type CsvFileSummary, type CsvHeader } from './csvStream.js';
+import { scanCsv, type CsvFileSummary, type CsvHeader } from './csvStream.js';
 import { FileDecimalMark } from './decimalMark.js';
 import { IdentityNumberScreen } from './identityScreen.js';
 import { IssueCollector } from './issues.js';
+import { PersonLookup, UNMATCHED_KINDS } from './participantIds.js';
 import type { Participants } from './participants.js';
 
 export interface Costs {
@@ -37,7 +38,8 @@ export async function readCosts(path: string, participants: Participants, arms: 
   const decimals = new FileDecimalMark();
   // Ids of participants were screened in participants.csv; the rest are screened here.
   const unmatchedIds = new IdentityNumberScreen();
-  const source = await streamCsv(
+  const persons = new PersonLookup(participants);
+  const source = await scanCsv(
     path,
     (h) => {
       header = h;
@@ -47,28 +49,28 @@ export async function readCosts(path: string, participants: Participants, arms: 
       keyColumn = mode === 'person' ? (found as Record<string, number>).person_id : (found as Record<string, number>).arm;
       costColumn = mode === 'person' ? (found as Record<string, number>).cost : (found as Record<string, number>).cost_per_participant;
     },
-    (fields, line) => {
-      if (fields.length !== header.names.length) {
-        issues.add({ file, line, expected: `${header.names.length} fields, found ${fields.length}` });
+    (row) => {
+      const line = row.line;
+      if (row.count !== header.names.length) {
+        issues.add({ file, line, expected: `${header.names.length} fields, found ${row.count}` });
         return;
       }
-      const key = fields[keyColumn].trim();
-      const text = fields[costColumn].trim();
-      const cost = decimals.parse(text, line);
+      const cost = decimals.parseField(row, costColumn);
       if (cost === undefined) {
-        issues.add({ file, line, column: columnLabel(header, costColumn), value: text, expected: decimals.expected('a cost in SEK') });
+        issues.add({ file, line, column: columnLabel(header, costColumn), value: row.trimmedText(costColumn), expected: decimals.expected('a cost in SEK') });
         return;
       }
       if (mode === 'arm') {
+        const key = row.trimmedText(keyColumn);
         if (!arms.includes(key)) issues.add({ file, line, column: columnLabel(header, keyColumn), value: key, expected: `one of the configured arms ${arms.join(', ')}` });
         else if (perArm.has(key)) issues.add({ file, line, column: columnLabel(header, keyColumn), value: key, expected: 'each arm once' });
         else perArm.set(key, cost);
         return;
       }
-      const index = participants.indexOf.get(key);
-      if (index === undefined) {
+      const index = persons.get(row, keyColumn);
+      if (index < 0) {
         unmatched++;
-        unmatchedIds.note(key, line);
+        unmatchedIds.noteKind(UNMATCHED_KINDS[-index - 1], line);
       } else if (!Number.isNaN(perPerson[index])) {
         issues.add({ file, line, column: columnLabel(header, keyColumn), expected: `each person once (the same id as on line ${lineOfPerson[index]}; the id is withheld)` });
       } else {

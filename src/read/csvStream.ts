@@ -1,7 +1,8 @@
 /**
- * Streams a CSV file row by row through papaparse, so a file of tens of
- * millions of rows is never held as one string. The file's bytes are hashed
- * (sha256, for provenance) in the same pass.
+ * Reads a CSV file row by row in chunks of bytes (byteScanner.ts), so a
+ * file of tens of millions of rows is never held whole, as bytes or as one
+ * string. The file's bytes are hashed (sha256, for provenance) and checked
+ * for one encoding in the same pass.
  *
  * The file's conventions are settled once, before or while the first bytes
  * pass, never per row: the delimiter and line end from the header line
@@ -9,15 +10,17 @@
  * (encoding.ts). They are reported in the summary.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { openSync, readSync, closeSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { Transform } from 'node:stream';
-import Papa from 'papaparse';
 import { DataError } from '../errors.js';
+import { CsvByteScanner, type CsvRow } from './byteScanner.js';
 import type { DateFormat } from './dateFormat.js';
 import type { DecimalMark } from './numbers.js';
-import { EncodingMismatch, ExtractDecoder, type TextEncodingName } from './encoding.js';
+import { EncodingMismatch, ExtractEncoding, type TextEncodingName } from './encoding.js';
 import { headerLayout, readHeaderBytes, refuseUtf16, type Delimiter, type LineEnd } from './headerLine.js';
+
+export type { CsvRow } from './byteScanner.js';
 
 export interface CsvHeader {
   /** Column names as written in the file (BOM and surrounding blanks removed). */
@@ -42,16 +45,36 @@ export interface CsvFileSummary {
   decimalMark?: DecimalMark;
 }
 
+export interface CsvReadOptions {
+  /** Bytes per read; small values are for tests of chunk boundaries. */
+  chunkBytes?: number;
+}
+
 /**
  * Calls `onHeader` once, then `onRow(fields, line)` for every data row;
  * `line` is the 1-based line where the row starts (header = line 1).
  * Blank lines are skipped. Throwing from a callback stops the read and
  * rejects with that error.
  */
-export async function streamCsv(
+export function streamCsv(
   path: string,
   onHeader: (header: CsvHeader) => void,
   onRow: (fields: string[], line: number) => void,
+  options: CsvReadOptions = {},
+): Promise<CsvFileSummary> {
+  return scanCsv(path, onHeader, (row) => onRow(row.texts(), row.line), options);
+}
+
+/**
+ * streamCsv for readers of large files: `onRow` gets the row as byte ranges
+ * (CsvRow, valid only during the call; `row.line` is its line), so that a
+ * reader makes strings only for the values it keeps.
+ */
+export async function scanCsv(
+  path: string,
+  onHeader: (header: CsvHeader) => void,
+  onRow: (row: CsvRow) => void,
+  options: CsvReadOptions = {},
 ): Promise<CsvFileSummary> {
   const file = basename(path);
   let head: Buffer;
@@ -62,101 +85,114 @@ export async function streamCsv(
   }
   refuseUtf16(file, head);
   const { delimiter, newline } = headerLayout(file, head);
-  return parseStream(path, file, delimiter, newline, onHeader, onRow);
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  try {
+    return await scanFile(handle, path, file, delimiter, newline, onHeader, onRow, options.chunkBytes ?? CHUNK_BYTES);
+  } finally {
+    await handle.close();
+  }
 }
 
-function parseStream(
+/** Large enough that a read costs little per byte, small enough that hashing, checking and scanning a chunk stay in cache. */
+const CHUNK_BYTES = 256 * 1024;
+/**
+ * Room in front of each chunk for the unfinished last row of the one
+ * before, so that the row continues in one buffer without copying the
+ * chunk; a longer row (a huge quoted field) is joined by a copy instead.
+ */
+const HEADROOM = 64 * 1024;
+
+async function scanFile(
+  handle: FileHandle,
   path: string,
   file: string,
   delimiter: Delimiter,
   newline: LineEnd,
   onHeader: (header: CsvHeader) => void,
-  onRow: (fields: string[], line: number) => void,
+  onRow: (row: CsvRow) => void,
+  chunkBytes: number,
 ): Promise<CsvFileSummary> {
-  return new Promise<CsvFileSummary>((resolve, reject) => {
-    const hash = createHash('sha256');
-    // papaparse decodes Buffer chunks one at a time, which would split a
-    // multi-byte character (å, ä, ö) that straddles two chunks; decoding here
-    // keeps characters whole, in the detected encoding, and lets the hash
-    // see the raw bytes.
-    const decoder = new ExtractDecoder();
-    let failure: unknown;
-    const source = createReadStream(path);
-    const fail = (error: unknown): void => {
-      if (failure !== undefined) return;
-      failure = error;
-      source.destroy();
-      decoded.destroy();
-      reject(error);
-    };
-    const decoded = new Transform({
-      readableObjectMode: true,
-      transform(chunk: Buffer, _encoding, callback) {
-        hash.update(chunk);
-        try {
-          const text = decoder.write(chunk);
-          if (text.length > 0) this.push(text);
-        } catch (error) {
-          fail(decodingError(path, file, error));
-        }
-        callback();
-      },
-      flush(callback) {
-        try {
-          const text = decoder.end();
-          if (text.length > 0) this.push(text);
-        } catch (error) {
-          fail(decodingError(path, file, error));
-        }
-        callback();
-      },
-    });
-    source.on('error', (error) => fail(unreadable(file, error)));
-    source.pipe(decoded);
-
-    // Rows that span lines (quoted line breaks) advance the count by the breaks they hold.
-    const breakChar = newline === '\r' ? '\r' : '\n';
-    let line = 1;
-    let rows = 0;
-    let headerSeen = false;
-    Papa.parse<string[]>(decoded as unknown as File, {
-      header: false,
-      skipEmptyLines: false,
-      delimiter,
-      newline,
-      step(result, parser) {
-        if (failure !== undefined) return;
-        const fields = result.data;
-        const startLine = line;
-        line += 1 + countLineBreaks(fields, breakChar);
-        try {
-          if (!headerSeen) {
-            headerSeen = true;
-            const names = fields.map((name, i) => (i === 0 ? name.replace(/^\uFEFF/, '') : name).trim());
-            onHeader({ names, delimiter });
-            return;
-          }
-          if (fields.length === 1 && fields[0] === '') return;
-          rows++;
-          onRow(fields, startLine);
-        } catch (error) {
-          fail(error);
-          parser.abort();
-        }
-      },
-      complete() {
-        if (failure !== undefined) return;
-        if (!headerSeen) {
-          fail(new DataError({ file, line: 1, expected: 'a header line with column names' }));
-          return;
-        }
-        resolve({ file, sha256: hash.digest('hex'), rows, delimiter, encoding: decoder.encoding, newline });
-      },
-      error(error: Error) {
-        fail(new DataError({ file, expected: `readable CSV (${error.message})` }));
-      },
-    });
+  const hash = createHash('sha256');
+  const encoding = new ExtractEncoding();
+  let headerSeen = false;
+  let rows = 0;
+  const scanner = new CsvByteScanner(delimiter, newline, (row) => {
+    if (!headerSeen) {
+      headerSeen = true;
+      const names = row.texts().map((name, i) => (i === 0 ? name.replace(/^\uFEFF/, '') : name).trim());
+      onHeader({ names, delimiter });
+      return;
+    }
+    if (row.blank) return;
+    rows++;
+    onRow(row);
   });
+
+  // Two buffers: the next chunk is read into one while the other is scanned.
+  const buffers = [Buffer.allocUnsafe(HEADROOM + chunkBytes), Buffer.allocUnsafe(HEADROOM + chunkBytes)];
+  let position = 0;
+  let which = 0;
+  let carried = 0;
+  let spilled: Buffer | undefined;
+  let pending = handle.read(buffers[0], HEADROOM, chunkBytes, 0);
+  let inFlight = true;
+  try {
+    for (;;) {
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await pending);
+      } catch (error) {
+        throw unreadable(file, error);
+      } finally {
+        inFlight = false;
+      }
+      const buffer = buffers[which];
+      const fresh = buffer.subarray(HEADROOM, HEADROOM + bytesRead);
+      position += bytesRead;
+      const final = bytesRead === 0;
+      if (!final) {
+        pending = handle.read(buffers[1 - which], HEADROOM, chunkBytes, position);
+        inFlight = true;
+      }
+      hash.update(fresh);
+      try {
+        encoding.take(fresh, final);
+      } catch (error) {
+        throw decodingError(path, file, error);
+      }
+      scanner.row.windows1252 = encoding.windows1252;
+      let bytes = buffer;
+      let from = HEADROOM - carried;
+      let to = HEADROOM + bytesRead;
+      if (spilled !== undefined) {
+        bytes = Buffer.concat([spilled, fresh]);
+        from = 0;
+        to = bytes.length;
+        spilled = undefined;
+      }
+      const rest = scanner.scan(bytes, from, to, final);
+      if (final) break;
+      carried = to - rest;
+      if (carried <= HEADROOM) {
+        // The read in flight fills the other buffer from HEADROOM on; the room before it is free.
+        bytes.copy(buffers[1 - which], HEADROOM - carried, rest, to);
+      } else {
+        spilled = Buffer.from(bytes.subarray(rest, to));
+        carried = 0;
+      }
+      which = 1 - which;
+    }
+  } finally {
+    // Close only after a read still in flight has finished with the buffer.
+    if (inFlight) await pending.catch(() => undefined);
+  }
+  if (!headerSeen) throw new DataError({ file, line: 1, expected: 'a header line with column names' });
+  return { file, sha256: hash.digest('hex'), rows, delimiter, encoding: encoding.encoding, newline };
 }
 
 function unreadable(file: string, error: unknown): DataError {
@@ -194,12 +230,4 @@ function lineAtByte(path: string, offset: number): number {
   } finally {
     closeSync(fd);
   }
-}
-
-function countLineBreaks(fields: string[], breakChar: string): number {
-  let count = 0;
-  for (const field of fields) {
-    for (let i = field.indexOf(breakChar); i >= 0; i = field.indexOf(breakChar, i + 1)) count++;
-  }
-  return count;
 }

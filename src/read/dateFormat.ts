@@ -7,6 +7,8 @@
  * together, which deserves a look before an analysis rests on it.
  */
 import { parseDay, type Day } from '../time/days.js';
+import type { CsvRow } from './byteScanner.js';
+import { dayFromBytes, NO_DAY } from './byteDates.js';
 
 export type DateFormat = 'YYYY-MM-DD' | 'YYYYMMDD';
 
@@ -35,7 +37,21 @@ export class FileDateFormat {
   parse(text: string, line: number): Day | undefined {
     const day = parseDay(text);
     if (day === undefined) return undefined;
-    const format: DateFormat = text.length === 10 ? 'YYYY-MM-DD' : 'YYYYMMDD';
+    return this.accept(day, text.length === 10 ? 'YYYY-MM-DD' : 'YYYYMMDD', line);
+  }
+
+  /**
+   * `parse` of field `i` of a row (its text without surrounding blanks),
+   * read straight from the bytes unless the field needs decoding first.
+   */
+  parseField(row: CsvRow, i: number): Day | undefined {
+    if (!row.trim(i)) return this.parse(row.text(i).trim(), row.line);
+    const day = dayFromBytes(row.bytes, row.from, row.to);
+    if (day === NO_DAY) return undefined;
+    return this.accept(day, row.to - row.from === 10 ? 'YYYY-MM-DD' : 'YYYYMMDD', row.line);
+  }
+
+  private accept(day: Day, format: DateFormat, line: number): Day | undefined {
     if (format === this.detected) return day;
     if (this.detected !== undefined) return undefined;
     this.detected = format;

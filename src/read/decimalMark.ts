@@ -5,6 +5,8 @@
  * the other mark is a data error: in a file that mixes them, `1,234` could be
  * a thousand or one and a bit, and the reader will not pick one silently.
  */
+import type { CsvRow } from './byteScanner.js';
+import { integerFromBytes } from './byteNumbers.js';
 import { decimalMarkOf, parseNumber, type DecimalMark } from './numbers.js';
 
 export class FileDecimalMark {
@@ -18,7 +20,11 @@ export class FileDecimalMark {
 
   /** Notes the mark `text` shows; false when it is the other one than the file's. */
   note(text: string, line: number): boolean {
-    const shown = decimalMarkOf(text);
+    return this.noteShown(decimalMarkOf(text), line);
+  }
+
+  /** `note` for a text whose mark (decimalMarkOf) is known already. */
+  noteShown(shown: DecimalMark | undefined, line: number): boolean {
     if (shown === undefined || shown === this.detected) return true;
     if (this.detected !== undefined) return false;
     this.detected = shown;
@@ -30,6 +36,16 @@ export class FileDecimalMark {
   parse(text: string, line: number): number | undefined {
     if (!this.note(text, line)) return undefined;
     return parseNumber(text, this.detected ?? '.');
+  }
+
+  /** `parse` of field `i` of a row (its text without surrounding blanks); plain integers are read from the bytes. */
+  parseField(row: CsvRow, i: number): number | undefined {
+    if (row.trim(i)) {
+      // An integer shows no mark, so it changes nothing `note` keeps.
+      const value = integerFromBytes(row.bytes, row.from, row.to);
+      if (!Number.isNaN(value)) return value;
+    }
+    return this.parse(row.trimmedText(i), row.line);
   }
 
   /** What a field that `parse` refused should have held (error path only). */

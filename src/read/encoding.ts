@@ -35,11 +35,13 @@ export class EncodingMismatch extends Error {
 const BOM = [0xef, 0xbb, 0xbf];
 
 /**
- * Bytes → text for one file, chunk by chunk, keeping characters whole across
- * chunk boundaries. Per chunk it costs one validation and one decode pass
- * (both native), nothing per row.
+ * Decides and checks the encoding of one file, chunk by chunk, without
+ * decoding it: the byte-level CSV scanner only needs to know that the bytes
+ * are one encoding, and which. Per chunk it costs one native validation
+ * pass, nothing per row; a chunk is copied only when the previous one ended
+ * inside a character.
  */
-export class ExtractDecoder {
+export class ExtractEncoding {
   /** Undefined while everything read so far was ASCII. */
   private decided: TextEncodingName | undefined;
   /** Bytes of a character cut by the chunk boundary, kept for the next chunk. */
@@ -52,22 +54,24 @@ export class ExtractDecoder {
     return this.decided ?? 'utf-8';
   }
 
-  write(chunk: Buffer): string {
-    return this.decode(chunk, false);
+  /** Whether the file was found to be Windows-1252 (else it decodes as UTF-8). */
+  get windows1252(): boolean {
+    return this.decided === 'windows-1252';
   }
 
-  /** Decodes what is left at the end of the file. */
-  end(): string {
-    return this.decode(Buffer.alloc(0), true);
-  }
-
-  private decode(chunk: Buffer, final: boolean): string {
+  /**
+   * Checks the next chunk (`final` at the end of the file) and returns its
+   * bytes that form whole characters, a leading BOM left out, in the file's
+   * encoding (ASCII while undecided). Throws EncodingMismatch.
+   */
+  take(chunk: Buffer, final: boolean): Buffer {
     let bytes = this.carry === undefined ? chunk : Buffer.concat([this.carry, chunk]);
     this.carry = undefined;
     if (this.offset === 0 && this.decided === undefined) {
       if (!final && bytes.length < BOM.length && BOM.slice(0, bytes.length).every((b, i) => bytes[i] === b)) {
-        this.carry = bytes;
-        return '';
+        // A copy: the caller may reuse the chunk's memory for the next read.
+        this.carry = Buffer.from(bytes);
+        return EMPTY;
       }
       if (bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2]) {
         this.decided = 'utf-8-bom';
@@ -75,15 +79,15 @@ export class ExtractDecoder {
         this.offset = BOM.length;
       }
     }
-    if (this.decided === undefined) return this.decodeUndecided(bytes, final);
-    return this.decodeAs(bytes, final);
+    if (this.decided === undefined) return this.takeUndecided(bytes, final);
+    return this.takeDecided(bytes, final);
   }
 
   /** ASCII so far: pass ASCII through, decide at the first byte above 0x7F. */
-  private decodeUndecided(bytes: Buffer, final: boolean): string {
+  private takeUndecided(bytes: Buffer, final: boolean): Buffer {
     if (isAscii(bytes)) {
       this.offset += bytes.length;
-      return bytes.toString('latin1');
+      return bytes;
     }
     const firstHigh = bytes.findIndex((b) => b > 0x7f);
     const length = utf8SequenceLength(bytes[firstHigh]);
@@ -92,26 +96,54 @@ export class ExtractDecoder {
       const ascii = bytes.subarray(0, firstHigh);
       this.offset += ascii.length;
       this.carry = Buffer.from(bytes.subarray(firstHigh));
-      return ascii.toString('latin1');
+      return ascii;
     }
     const utf8 = length > 0 && firstHigh + length <= bytes.length && isUtf8(bytes.subarray(firstHigh, firstHigh + length));
     this.decided = utf8 ? 'utf-8' : 'windows-1252';
-    return this.decodeAs(bytes, final);
+    return this.takeDecided(bytes, final);
   }
 
-  private decodeAs(bytes: Buffer, final: boolean): string {
+  private takeDecided(bytes: Buffer, final: boolean): Buffer {
     if (this.decided === 'windows-1252') {
       const utf8Letter = firstUtf8Latin1Letter(bytes);
       if (utf8Letter >= 0) throw new EncodingMismatch(this.offset + utf8Letter, 'windows-1252');
       this.offset += bytes.length;
-      return decodeWindows1252(bytes);
+      return bytes;
     }
     const complete = final ? bytes.length : completeUtf8Length(bytes);
     const whole = bytes.subarray(0, complete);
     if (!isUtf8(whole)) throw new EncodingMismatch(this.offset + firstInvalidUtf8(whole), this.encoding);
     if (complete < bytes.length) this.carry = Buffer.from(bytes.subarray(complete));
     this.offset += complete;
-    return whole.toString('utf8');
+    return whole;
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Bytes → text for one file, chunk by chunk, keeping characters whole across
+ * chunk boundaries (ExtractEncoding decides and checks, this decodes).
+ */
+export class ExtractDecoder {
+  private readonly check = new ExtractEncoding();
+
+  /** The encoding the file was read as; a file of ASCII only is valid UTF-8. */
+  get encoding(): TextEncodingName {
+    return this.check.encoding;
+  }
+
+  write(chunk: Buffer): string {
+    return this.decode(this.check.take(chunk, false));
+  }
+
+  /** Decodes what is left at the end of the file. */
+  end(): string {
+    return this.decode(this.check.take(EMPTY, true));
+  }
+
+  private decode(bytes: Buffer): string {
+    return this.check.windows1252 ? decodeWindows1252(bytes) : bytes.toString('utf8');
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * The field delimiter and line end of a CSV file, read from its header line
- * before parsing starts, and handed to papaparse instead of letting it
- * guess: the choice is explicit, reported, and an ambiguous header stops the
- * read instead of being guessed at.
+ * before parsing starts, and handed to the scanner (byteScanner.ts) instead
+ * of letting it guess: the choice is explicit, reported, and an ambiguous
+ * header stops the read instead of being guessed at.
  */
 import { open } from 'node:fs/promises';
 import { DataError } from '../errors.js';

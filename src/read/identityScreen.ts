@@ -11,7 +11,7 @@
  * refusal names lines only, never an id.
  */
 import { DataError } from '../errors.js';
-import { classifyIdentityNumber } from './personalIdentity.js';
+import { classifyIdentityNumber, type IdentityNumberKind } from './personalIdentity.js';
 
 const LINES_NAMED = 5;
 
@@ -22,7 +22,11 @@ export class IdentityNumberScreen {
 
   note(id: string, line: number): void {
     if (id.length < 10 || id.length > 13) return;
-    const kind = classifyIdentityNumber(id);
+    this.noteKind(classifyIdentityNumber(id), line);
+  }
+
+  /** `note` for an id already classified (a reader that classifies each distinct id once). */
+  noteKind(kind: IdentityNumberKind, line: number): void {
     if (kind === 'other') return;
     this.shaped++;
     if (kind === 'identity-number') {

@@ -1,18 +1,22 @@
 /**
  * spells.csv (data-contract §1), streamed into typed columns: a national
- * extract has tens of millions of rows, so no row objects are kept.
+ * extract has tens of millions of rows, so no row objects are kept, and
+ * dates, types and person ids are read from the bytes (byteScanner.ts)
+ * without a string per field.
  */
 import { DataError } from '../errors.js';
 import { spellTypeIndex, SPELL_TYPES } from '../panel/spellTypes.js';
 import type { CodeTable } from './codes.js';
 import { columnLabel, locateColumns } from './columns.js';
 import { withDetected } from './conventions.js';
-import { streamCsv, type CsvFileSummary, type CsvHeader } from './csvStream.js';
+import { scanCsv, type CsvFileSummary, type CsvHeader } from './csvStream.js';
 import { FileDateFormat } from './dateFormat.js';
-import { GrowableInt32 } from './growable.js';
+import { FieldValues } from './fieldValues.js';
 import { IdentityNumberScreen } from './identityScreen.js';
 import { IssueCollector } from './issues.js';
+import { PersonLookup, UNMATCHED_KINDS } from './participantIds.js';
 import type { Participants } from './participants.js';
+import { SpellColumns } from './spellColumns.js';
 
 /** `end` of a spell that is still ongoing (empty in the file). */
 export const OPEN_END = 2147483647;
@@ -39,10 +43,7 @@ export async function readSpells(
 ): Promise<Spells> {
   const issues = new IssueCollector();
   const unknownCodes = new Map<string, number>();
-  const person = new GrowableInt32(1 << 16);
-  const start = new GrowableInt32(1 << 16);
-  const end = new GrowableInt32(1 << 16);
-  const type = new GrowableInt32(1 << 16);
+  const spells = new SpellColumns();
   let unmatched = 0;
   let header!: CsvHeader;
   let col!: Record<'person_id' | 'start' | 'end' | 'type', number>;
@@ -51,55 +52,58 @@ export async function readSpells(
   const dates = new FileDateFormat();
   // Ids of participants were screened in participants.csv; the rest are screened here.
   const unmatchedIds = new IdentityNumberScreen();
+  // A spell type per distinct code, and a person per distinct id: looked up once, then found by the field's bytes.
+  const typeOfCode = new FieldValues((text) => (codes ? (codes.typeOf.get(text) ?? -1) : spellTypeIndex(text)));
+  const persons = new PersonLookup(participants);
+  let fieldCount = 0;
 
-  const source = await streamCsv(
+  const source = await scanCsv(
     path,
     (h) => {
       header = h;
       file = path.split(/[\\/]/).pop() ?? path;
       col = locateColumns(file, h, ['person_id', 'start', 'end', 'type'], [], rename);
+      fieldCount = h.names.length;
     },
-    (fields, line) => {
-      if (fields.length !== header.names.length) {
-        issues.add({ file, line, expected: `${header.names.length} fields, found ${fields.length}` });
+    (row) => {
+      const line = row.line;
+      if (row.count !== fieldCount) {
+        issues.add({ file, line, expected: `${fieldCount} fields, found ${row.count}` });
         return;
       }
-      const startText = fields[col.start].trim();
-      const startDay = dates.parse(startText, line);
-      if (startDay === undefined) issues.add({ file, line, column: columnLabel(header, col.start), value: startText, expected: dates.expected(startText) });
-      const endText = fields[col.end].trim();
+      const startDay = dates.parseField(row, col.start);
+      if (startDay === undefined) {
+        const startText = row.trimmedText(col.start);
+        issues.add({ file, line, column: columnLabel(header, col.start), value: startText, expected: dates.expected(startText) });
+      }
       let endDay: number | undefined = OPEN_END;
-      if (endText !== '') {
-        endDay = dates.parse(endText, line);
-        if (endDay === undefined) issues.add({ file, line, column: columnLabel(header, col.end), value: endText, expected: dates.expected(endText, ', or empty for an ongoing spell') });
-        else if (startDay !== undefined && endDay < startDay) {
-          issues.add({ file, line, column: columnLabel(header, col.end), value: endText, expected: `an end on or after the start ${startText}` });
+      if (!row.isEmpty(col.end)) {
+        endDay = dates.parseField(row, col.end);
+        if (endDay === undefined) {
+          const endText = row.trimmedText(col.end);
+          issues.add({ file, line, column: columnLabel(header, col.end), value: endText, expected: dates.expected(endText, ', or empty for an ongoing spell') });
+        } else if (startDay !== undefined && endDay < startDay) {
+          const expected = `an end on or after the start ${row.trimmedText(col.start)}`;
+          issues.add({ file, line, column: columnLabel(header, col.end), value: row.trimmedText(col.end), expected });
         }
       }
-      const typeText = fields[col.type].trim();
-      let typeIndex: number;
-      if (codes) {
-        typeIndex = codes.typeOf.get(typeText) ?? -1;
-        if (typeIndex < 0) {
+      const typeIndex = typeOfCode.get(row, col.type);
+      if (typeIndex < 0) {
+        const typeText = row.trimmedText(col.type);
+        if (codes) {
           if (!unknownCodes.has(typeText)) unknownCodes.set(typeText, line);
           return;
         }
-      } else {
-        typeIndex = spellTypeIndex(typeText);
-        if (typeIndex < 0) issues.add({ file, line, column: columnLabel(header, col.type), value: typeText, expected: `${canonicalExpected}, or a codes.csv that maps it` });
+        issues.add({ file, line, column: columnLabel(header, col.type), value: typeText, expected: `${canonicalExpected}, or a codes.csv that maps it` });
       }
-      const id = fields[col.person_id].trim();
-      const personIndex = participants.indexOf.get(id);
-      if (personIndex === undefined) {
+      const personIndex = persons.get(row, col.person_id);
+      if (personIndex < 0) {
         unmatched++;
-        unmatchedIds.note(id, line);
+        unmatchedIds.noteKind(UNMATCHED_KINDS[-personIndex - 1], line);
         return;
       }
       if (startDay === undefined || endDay === undefined || typeIndex < 0) return;
-      person.push(personIndex);
-      start.push(startDay);
-      end.push(endDay);
-      type.push(typeIndex);
+      spells.push(personIndex, startDay, endDay, typeIndex);
     },
   );
   unmatchedIds.throwIfRefused(file, columnLabel(header, col.person_id));
@@ -114,13 +118,5 @@ export async function readSpells(
     });
   }
   issues.throwIfAny();
-  return {
-    source: withDetected(source, { dateFormat: dates.format }),
-    count: person.length,
-    person: person.toArray(),
-    start: start.toArray(),
-    end: end.toArray(),
-    type: Uint8Array.from(type.view()),
-    unmatched,
-  };
+  return { source: withDetected(source, { dateFormat: dates.format }), count: spells.length, ...spells.columns(), unmatched };
 }

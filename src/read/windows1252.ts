@@ -16,7 +16,11 @@ const FROM_0X80 = [
 ].map((code) => String.fromCharCode(code));
 
 export function decodeWindows1252(bytes: Buffer): string {
-  const latin1 = bytes.toString('latin1');
+  return windows1252FromLatin1(bytes.toString('latin1'));
+}
+
+/** Windows-1252 text from the same bytes decoded as Latin-1. */
+export function windows1252FromLatin1(latin1: string): string {
   HIGH_CONTROLS.lastIndex = 0;
   if (!HIGH_CONTROLS.test(latin1)) return latin1;
   return latin1.replace(HIGH_CONTROLS, (c) => FROM_0X80[c.charCodeAt(0) - 0x80]);
