@@ -3,3 +3,6 @@ export { armMoments, standardizedMeanDifference, pooledStandardDeviation, isImba
 export { covariateVariables, preMonthVariables, parseCovariateNumber, type BalanceVariable } from './balanceVariables.js';
 export { balanceRandomizationTest, BlockSampler, distinctAssignments, enumerateAssignments, drawThresholds, personsByBlock, nextPermutation, type RandomizationDesign, type RandomizationResult } from './randomizationTest.js';
 export { JointStatistic, type JointStatisticDesign } from './jointStatistic.js';
+export { blockCells, GroupedBlockSampler, type BlockCells } from './groupedBlockSampler.js';
+export { GroupedJointStatistic } from './groupedJointStatistic.js';
+export { distinctRows, type DistinctRows } from './distinctRows.js';

@@ -23,14 +23,15 @@ export interface JointStatisticDesign {
 }
 
 export class JointStatistic {
-  private readonly K: number;
-  private readonly A: number;
-  private readonly persons: number;
+  /** Variables with a term in T (K). */
+  readonly K: number;
+  readonly A: number;
+  readonly persons: number;
   /** x[p * K + j]: the value centred on the variable's mean (0 where missing). */
-  private readonly x: Float64Array;
+  readonly x: Float64Array;
   /** Missing values as (person, variable) pairs. */
-  private readonly missingPerson: Int32Array;
-  private readonly missingVariable: Int32Array;
+  readonly missingPerson: Int32Array;
+  readonly missingVariable: Int32Array;
   private readonly w: Float64Array;
   private readonly sums: Float64Array;
   private readonly counts: Float64Array;
@@ -97,12 +98,16 @@ export class JointStatistic {
     }
     for (let a = 0; a < A; a++) counts.fill(armCounts[a], a * K, (a + 1) * K);
     for (let i = 0; i < this.missingPerson.length; i++) counts[labels[this.missingPerson[i]] * K + this.missingVariable[i]]--;
-    return this.fromSums();
+    return this.fromSums(sums, counts);
   }
 
-  /** T from the per-arm sums and counts in `sums` and `counts`. */
-  private fromSums(): number {
-    const { K, A, sums, counts, w, reference: ref } = this;
+  /**
+   * T from per-arm sums of the centred values, sums[a * K + j], and the
+   * persons with a value, counts[a * K + j]: what evaluate() gathers from
+   * labels, or groupedJointStatistic.ts from counts per group.
+   */
+  fromSums(sums: Float64Array, counts: Float64Array): number {
+    const { K, A, w, reference: ref } = this;
     let t = 0;
     for (let j = 0; j < K; j++) {
       const nRef = counts[ref * K + j];

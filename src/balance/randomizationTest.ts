@@ -3,15 +3,17 @@
  * Balance): arm labels are permuted within blocks, all arms at once, which
  * is the randomization the trial used; p = (1 + #{T* ≥ T}) / (1 + R).
  *
+ * T reads a labelling only through each arm's sums (jointStatistic.ts), so
+ * a permutation is drawn as what it does to them: how many persons of each
+ * group with the same covariate vector in a block get each arm, whose
+ * distribution under a uniformly random within-block assignment is
+ * multivariate hypergeometric and is drawn exactly by GroupedBlockSampler.
+ * A permutation then costs O(groups), not O(persons); T* and the T it is
+ * compared with are both computed from counts per group, so a permutation
+ * that only swaps alike persons gives T* = T to the last bit.
+ *
  * Permutation r uses RandomStream(seed, r) alone, so any r can be
- * recomputed by itself. In each block (in block order, persons in ascending
- * order) it draws which persons get the labels of the arms other than the
- * block's largest arm (its "filler"): a partial Fisher–Yates shuffle of the
- * block's persons picks that many, in order, and gives them those labels
- * (arms in ascending order, as many of each as the block has); everybody
- * else gets the filler arm. That is a uniformly random within-block
- * assignment with the block's arm counts, found with about a third fewer
- * draws than shuffling every label (three equal arms).
+ * recomputed by itself.
  *
  * When the distinct within-block assignments number at most R, every one is
  * enumerated instead and p = #{T* ≥ T} / (number of assignments), exact. A
@@ -19,8 +21,13 @@
  *
  * "T* ≥ T" allows a relative rounding of 1e-10: an assignment that puts the
  * same values in each arm in another order must count as ≥ T.
+ *
+ * BlockSampler draws the labels themselves, person by person: randomization
+ * inference for effects whose statistic needs them (randomizationInference.ts).
  */
 import { RandomStream, rejectionThreshold } from '../random/stream.js';
+import { GroupedBlockSampler } from './groupedBlockSampler.js';
+import { GroupedJointStatistic } from './groupedJointStatistic.js';
 import { JointStatistic, type JointStatisticDesign } from './jointStatistic.js';
 
 export interface RandomizationDesign extends JointStatisticDesign {
@@ -53,13 +60,17 @@ export function balanceRandomizationTest(design: RandomizationDesign, seed: numb
     return { statistic: observed, p: atLeast / assignments, permutations: assignments, exact: true, terms: statistic.terms };
   }
 
-  const sampler = new BlockSampler(design.arm, design.block, blocks, design.arms);
-  const labels = new Uint8Array(design.arm.length);
+  const grouped = new GroupedJointStatistic(statistic, design.arm, design.block, design.blockCount);
+  const groupedObserved = grouped.evaluate(grouped.cells.observed);
+  const groupedBound = groupedObserved - RELATIVE_TOLERANCE * Math.max(1, Math.abs(groupedObserved));
+  const sampler = new GroupedBlockSampler(grouped.cells);
+  const counts = new Int32Array(sampler.length);
   const rng = new RandomStream(seed, 0);
   let atLeast = 0;
   for (let r = 0; r < permutations; r++) {
-    sampler.draw(rng, seed, r, labels);
-    if (statistic.evaluate(labels) >= bound) atLeast++;
+    rng.reseed(seed, r);
+    sampler.draw(rng, counts);
+    if (grouped.evaluate(counts) >= groupedBound) atLeast++;
   }
   return { statistic: observed, p: (1 + atLeast) / (1 + permutations), permutations, exact: false, terms: statistic.terms };
 }
@@ -81,8 +92,17 @@ export function personsByBlock(block: Int32Array, blockCount: number): BlockPers
 }
 
 /**
- * Draws permutation r's within-block assignment into a label array (see the
- * module comment). Allocates nothing per permutation.
+ * Draws permutation r's within-block assignment into a label array.
+ * Allocates nothing per permutation.
+ *
+ * In each block (in block order, persons in ascending order) it draws which
+ * persons get the labels of the arms other than the block's largest arm
+ * (its "filler"): a partial Fisher–Yates shuffle of the block's persons
+ * picks that many, in order, and gives them those labels (arms in ascending
+ * order, as many of each as the block has); everybody else gets the filler
+ * arm. That is a uniformly random within-block assignment with the block's
+ * arm counts, found with about a third fewer draws than shuffling every
+ * label (three equal arms).
  */
 export class BlockSampler {
   private readonly blocks: BlockPersons;

@@ -10,7 +10,13 @@
  * p-value (the observed assignment is one of them).
  *
  * Permutation r of arm a uses random stream (seed ^ a-mask, r), so p-values
- * are the same however the permutations are split. A permutation whose
+ * are the same however the permutations are split. The permutations are
+ * drawn as labels (BlockSampler) for a statistic that reads labels, or,
+ * where the caller gives `grouped`, as counts per group of alike persons
+ * (e.g. permutationProfiles.ts for `diff`), which costs O(groups) instead
+ * of O(persons) per permutation; the observed statistic is then taken from
+ * the same grouped arithmetic, so that T* = T_obs to the last bit for a
+ * permutation that only swaps alike persons. A permutation whose
  * statistic is not estimable (NaN: e.g. nobody of the arm left in a small
  * subgroup-month) does not count, in the numerator or the denominator.
  * "≥" allows a relative rounding of 1e-10, as the balance test does.
@@ -29,6 +35,14 @@ export interface PermutationDesign {
 /** Re-estimates every effect cell under arm labels `labels`. */
 export type EffectStatistic = (labels: Uint8Array, out: Float64Array) => void;
 
+/** Permutations among one arm and the reference, drawn without person labels; each writes only that arm's effect cells. */
+export interface ArmPermutations {
+  /** The arm's cells under the observed labels, by the same arithmetic as draw(). */
+  observed(out: Float64Array): void;
+  /** Draws one within-block permutation from `rng` as it stands and writes the arm's cells. Allocates nothing. */
+  draw(rng: RandomStream, out: Float64Array): void;
+}
+
 export interface RandomizationPValues {
   /** Per effect cell; NaN for the reference arm and where the observed effect is NaN. */
   p: Float64Array;
@@ -46,7 +60,9 @@ export function permutationSeed(seed: number, arm: number): number {
 
 /**
  * `cellsOfArm(a)` lists arm a's effect cells; `observed` holds every cell's
- * observed effect.
+ * observed effect. `grouped(a)`, when given, draws and evaluates the
+ * sampled permutations among arm a and the reference (exact enumeration
+ * still goes through `statistic`).
  */
 export function randomizationPValues(
   design: PermutationDesign,
@@ -55,6 +71,7 @@ export function randomizationPValues(
   cellsOfArm: (arm: number) => Int32Array,
   seed: number,
   permutations: number,
+  grouped?: (arm: number) => ArmPermutations,
 ): RandomizationPValues {
   const p = new Float64Array(observed.length).fill(NaN);
   const drawn: number[] = new Array(design.arms).fill(0);
@@ -65,7 +82,9 @@ export function randomizationPValues(
   for (let a = 0; a < design.arms; a++) {
     if (a === design.reference) continue;
     const cells = cellsOfArm(a);
-    const bound = Float64Array.from(cells, (c) => Math.abs(observed[c]) * (1 - RELATIVE_TOLERANCE));
+    const bound = new Float64Array(cells.length);
+    const setBound = (from: Float64Array) => cells.forEach((c, i) => (bound[i] = Math.abs(from[c]) * (1 - RELATIVE_TOLERANCE)));
+    setBound(observed);
     const atLeast = new Float64Array(cells.length);
     const valid = new Float64Array(cells.length);
     const tally = (): void => {
@@ -102,15 +121,26 @@ export function randomizationPValues(
       continue;
     }
 
-    const sampler = new BlockSampler(subArm, subBlock, blocks, design.arms);
-    const subLabels = new Uint8Array(members.length);
     const rng = new RandomStream(0, 0);
     const family = permutationSeed(seed, a);
-    for (let r = 0; r < permutations; r++) {
-      sampler.draw(rng, family, r, subLabels);
-      scatter(subLabels);
-      statistic(labels, out);
-      tally();
+    if (grouped) {
+      const draws = grouped(a);
+      draws.observed(out);
+      setBound(out);
+      for (let r = 0; r < permutations; r++) {
+        rng.reseed(family, r);
+        draws.draw(rng, out);
+        tally();
+      }
+    } else {
+      const sampler = new BlockSampler(subArm, subBlock, blocks, design.arms);
+      const subLabels = new Uint8Array(members.length);
+      for (let r = 0; r < permutations; r++) {
+        sampler.draw(rng, family, r, subLabels);
+        scatter(subLabels);
+        statistic(labels, out);
+        tally();
+      }
     }
     for (let i = 0; i < cells.length; i++) p[cells[i]] = Number.isNaN(observed[cells[i]]) ? NaN : (1 + atLeast[i]) / (1 + valid[i]);
     drawn[a] = permutations;

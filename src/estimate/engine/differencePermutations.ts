@@ -14,7 +14,13 @@
  * - only persons whose label differs are visited.
  * Hand-coded for the same reason as sufficientStatistics.ts: no library
  * accumulates sums over run-length encoded panels.
+ *
+ * This evaluator reads labels; randomization inference's sampled
+ * permutations use permutationProfiles.ts instead, which needs only counts
+ * per group of alike persons. This one gives the exact enumeration of small
+ * designs and the reference the grouped one is tested against.
  */
+import { distinctRows } from '../../balance/distinctRows.js';
 import type { EffectDesign } from './effectDesign.js';
 import { findPersonRuns } from './personRuns.js';
 
@@ -23,28 +29,32 @@ export interface DifferencePermutations {
   evaluate(arm: Uint8Array, out: Float64Array): void;
 }
 
+export interface RowSetKeyOf {
+  /** Per person, the key: the combination of their subgroup levels. */
+  keyOf: Int32Array;
+  /** Per key, its levels. */
+  keyLevels: number[][];
+}
+
+/**
+ * Row-set keys: the distinct rows of subgroup memberships (a person's level
+ * in each slot, −1 where missing), each with its levels. Hashed rather than
+ * named, as a million persons' key strings cost more than a second.
+ */
+export function rowSetKeysOf(design: Pick<EffectDesign, 'persons' | 'groups'>): RowSetKeyOf {
+  const { slots, memberships } = design.groups;
+  const rows = distinctRows(new Uint32Array(memberships.buffer, memberships.byteOffset, design.persons * slots), slots, slots, design.persons);
+  const keyLevels = Array.from(rows.first, (p) => Array.from(memberships.subarray(p * slots, (p + 1) * slots)).filter((s) => s >= 0));
+  return { keyOf: rows.id, keyLevels };
+}
+
 export function createDifferencePermutations(design: EffectDesign): DifferencePermutations {
   const runs = findPersonRuns(design);
   const { arms: A, months: T, outcomes: O, reference, persons } = design;
-  const { slots, memberships, labels } = design.groups;
-  const S = labels.length;
+  const S = design.groups.labels.length;
   const W = T + 1;
 
-  // Row-set keys: the distinct combinations of subgroup levels.
-  const keyOf = new Int32Array(persons);
-  const keyIds = new Map<string, number>();
-  const keyLevels: number[][] = [];
-  for (let p = 0; p < persons; p++) {
-    const levels = Array.from(memberships.subarray(p * slots, (p + 1) * slots)).filter((s) => s >= 0);
-    const name = levels.join(',');
-    let key = keyIds.get(name);
-    if (key === undefined) {
-      key = keyLevels.length;
-      keyIds.set(name, key);
-      keyLevels.push(levels);
-    }
-    keyOf[p] = key;
-  }
+  const { keyOf, keyLevels } = rowSetKeysOf(design);
   const K = keyLevels.length;
   const countAt = (key: number, a: number) => (key * A + a) * W;
   const sumAt = (o: number, key: number, a: number) => ((o * K + key) * A + a) * W;
