@@ -17,10 +17,11 @@ function splitmix32(state: number): number {
 }
 
 export class RandomStream {
-  private s0 = 0;
-  private s1 = 0;
-  private s2 = 0;
-  private s3 = 0;
+  // The state lives in an Int32Array: as plain fields, values ≥ 2^30 are
+  // boxed as heap numbers, which made every draw allocate and cost twice as
+  // long. Every operation below goes through ToInt32, so int32 storage gives
+  // exactly the numbers that unsigned storage gave.
+  private readonly s = new Int32Array(4);
 
   /** A stream determined by `seed` and `streamIndex` only. */
   constructor(seed: number, streamIndex = 0) {
@@ -29,26 +30,30 @@ export class RandomStream {
 
   /** Repositions this object on another stream without allocating. */
   reseed(seed: number, streamIndex: number): void {
+    const s = this.s;
     let h = splitmix32((seed >>> 0) ^ 0x2545f491);
     h = splitmix32(h ^ (streamIndex >>> 0));
     h = splitmix32(h ^ Math.floor(streamIndex / 4294967296));
-    this.s0 = splitmix32(h);
-    this.s1 = splitmix32(this.s0 ^ 0x6a09e667);
-    this.s2 = splitmix32(this.s1 ^ 0xbb67ae85);
-    this.s3 = splitmix32(this.s2 ^ 0x3c6ef372);
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+    s[0] = splitmix32(h);
+    s[1] = splitmix32(s[0] ^ 0x6a09e667);
+    s[2] = splitmix32(s[1] ^ 0xbb67ae85);
+    s[3] = splitmix32(s[2] ^ 0x3c6ef372);
+    if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
   }
 
   /** A uniform 32-bit unsigned integer. */
   nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
-    const t = this.s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= this.s1;
-    this.s1 ^= this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
+    const s = this.s;
+    const s0 = s[0];
+    const s1 = s[1];
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    const s2 = s[2] ^ s0;
+    const s3 = s[3] ^ s1;
+    s[1] = s1 ^ s2;
+    s[0] = s0 ^ s3;
+    s[2] = s2 ^ t;
+    s[3] = rotl(s3, 11);
     return result;
   }
 
