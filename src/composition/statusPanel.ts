@@ -1,8 +1,8 @@
 /**
  * Exclusive statuses (data-contract §4) as 0/1 pseudo-outcomes: a Panel whose
- * outcomes are STATUS_NAMES, so that estimate() gives shares and effects of
- * every status with the same bootstrap design and seed as the main
- * estimates. Censored person-months stay MISSING in every status.
+ * outcomes are STATUS_NAMES, for what takes outcomes (the composition's BCa
+ * acceleration, shareInfluenceSums). Censored person-months stay MISSING in
+ * every status.
  */
 import { MISSING, type Panel } from '../panel/buildPanel.js';
 import { STATUS_NAMES } from '../panel/spellTypes.js';

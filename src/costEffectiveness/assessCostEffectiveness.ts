@@ -3,7 +3,8 @@
  * incremental cost, incremental person-months in the primary outcome over
  * months 1 … M, the difference in the share at the primary month, the ICER,
  * net monetary benefit and the acceptability curve, all from the main
- * bootstrap's replicates (personResampling.ts reproduces its draws).
+ * bootstrap's replicates (personResampling.ts draws replicate b's counts of
+ * the primary outcome's groups as the main bootstrap does).
  *
  * The ICER (SEK per additional work-month) is given only when the interval
  * of Δwork-months excludes zero: otherwise the ratio can be any size and
@@ -18,6 +19,7 @@
  */
 import type { ResolvedConfig } from '../config/types.js';
 import { isSmallCell } from '../estimate/disclosure.js';
+import { drawGroupCounts, GroupCounts } from '../estimate/groupMultinomial.js';
 import type { SubgroupLayout } from '../estimate/layout.js';
 import { percentileInterval, type Interval } from '../estimate/percentile.js';
 import type { Panel } from '../panel/buildPanel.js';
@@ -25,7 +27,7 @@ import { RandomStream } from '../random/stream.js';
 import type { CostEffectivenessRow, CostEffectivenessSection } from '../results.js';
 import { acceptabilityCurve, ceacValues } from './ceac.js';
 import { CellStatistics, type CellValues } from './cellStatistics.js';
-import { drawMultiplicities, resamplingStrata } from './personResampling.js';
+import { resamplingGroups, ResampledCosts } from './personResampling.js';
 
 export interface CostEffectivenessInput {
   panel: Panel;
@@ -51,32 +53,39 @@ export interface CostEffectivenessReplicates {
 
 /** The cell values for the data and for every bootstrap replicate. */
 export function costEffectivenessReplicates(input: CostEffectivenessInput): CostEffectivenessReplicates {
-  const { config } = input;
-  const statistics = new CellStatistics({
-    panel: input.panel,
-    outcome: input.panel.outcomes.indexOf(config.primaryOutcome),
-    arm: input.arm,
-    arms: config.arms.length,
-    groups: input.groups,
-    cost: input.cost,
-    followUpMonths: config.followUpMonths,
-    primaryMonth: config.primaryMonth,
-  });
+  const { config, panel } = input;
+  const outcome = panel.outcomes.indexOf(config.primaryOutcome);
+  const groups = resamplingGroups({ panel, outcome, arm: input.arm, block: input.block, blockCount: input.blockCount, arms: config.arms.length, groups: input.groups });
+  const statistics = new CellStatistics(
+    {
+      panel,
+      outcome,
+      arm: input.arm,
+      arms: config.arms.length,
+      groups: input.groups,
+      cost: input.cost,
+      followUpMonths: config.followUpMonths,
+      primaryMonth: config.primaryMonth,
+    },
+    groups,
+  );
+  const costs = new ResampledCosts(groups, input.cost);
+  costs.all();
   const point = statistics.allocate();
-  statistics.evaluate(new Int32Array(input.panel.persons).fill(1), point);
+  statistics.evaluate(groups.fine.size, costs, point);
 
   const B = config.bootstrap.replicates;
   const cells = statistics.cells;
   const meanCost = new Float64Array(cells * B);
   const workMonths = new Float64Array(cells * B);
   const share = new Float64Array(cells * B);
-  const strata = resamplingStrata(input.arm, input.block, input.blockCount, config.arms.length);
-  const times = new Int32Array(input.panel.persons);
+  const counts = new GroupCounts(groups);
   const rng = new RandomStream(config.bootstrap.seed, 0);
   const replicate = statistics.allocate();
   for (let b = 0; b < B; b++) {
-    drawMultiplicities(strata, config.bootstrap.seed, b, rng, times);
-    statistics.evaluate(times, replicate);
+    drawGroupCounts(groups, config.bootstrap.seed, b, rng, counts);
+    costs.draw(counts, config.bootstrap.seed, b, rng);
+    statistics.evaluate(counts.fine, costs, replicate);
     meanCost.set(replicate.meanCost, b * cells);
     workMonths.set(replicate.workMonths, b * cells);
     share.set(replicate.share, b * cells);

@@ -1,6 +1,6 @@
 /**
- * Per subgroup × arm cell, from person weights (1 each for the estimate, the
- * bootstrap multiplicities for a replicate): mean cost, mean person-months
+ * Per subgroup × arm cell, from a resample (every person once for the
+ * estimate, a bootstrap replicate otherwise): mean cost, mean person-months
  * in the outcome over months 1 … M, and the share at the primary month.
  *
  * Person-months with censoring: month t counts with the share of the persons
@@ -13,14 +13,19 @@
  *
  * Persons without a cost are left out of the mean cost only.
  *
- * Speed: persons with the same cells (arm and subgroup levels), observed
- * months and presence of a cost form a group. A replicate adds each drawn
- * person into its group only (weight, cost, months in the outcome); the
- * groups, a few dozen, are then spread over their cells. evaluate()
- * allocates nothing.
+ * Speed: a resample is given as the counts of the resampling groups
+ * (personResampling.ts), whose persons share arm, subgroup levels and
+ * outcome history, with each group's drawn costs summed (ResampledCosts):
+ * no pass over persons. Group counts are summed into cell groups (arm,
+ * subgroup levels, follow-up history; blocks do not matter here), those
+ * into rows (arm × combination of subgroup levels) month by month (as
+ * stretches of months, monthStretches.ts), and the rows into the cells of
+ * each subgroup they belong to. evaluate() allocates nothing.
  */
-import { MISSING, type Panel } from '../panel/buildPanel.js';
+import { groupByKey, type ResampleGroups } from '../estimate/groupMultinomial.js';
+import { addStretches, runningSums, stretchLists, type Stretches } from '../estimate/monthStretches.js';
 import type { SubgroupLayout } from '../estimate/layout.js';
+import { MISSING, type Panel } from '../panel/buildPanel.js';
 
 export interface CellDesign {
   panel: Panel;
@@ -51,88 +56,81 @@ export interface CellValues {
 export class CellStatistics {
   readonly cells: number;
   readonly months: number;
-  private readonly persons: number;
+  private readonly arms: number;
   private readonly primary: number;
-  private readonly cost: Float64Array;
-  /** Group of each person. */
-  private readonly groupOf: Int32Array;
-  /** Months (0 … M − 1) each person is in the outcome: CSR by eventOffsets. */
-  private readonly eventMonths: Int32Array;
-  private readonly eventOffsets: Int32Array;
-  /** Per group: its cells (CSR), its observed months (CSR), whether its persons have a cost. */
-  private readonly groupCells: Int32Array;
-  private readonly groupCellOffsets: Int32Array;
-  private readonly groupMonths: Int32Array;
-  private readonly groupMonthOffsets: Int32Array;
-  private readonly groupHasCost: Uint8Array;
-  /** Scratch per group: weight, cost sum, events by month (g · M + m). */
-  private readonly groupWeight: Float64Array;
-  private readonly groupCost: Float64Array;
-  private readonly groupEvents: Float64Array;
+  /** Cell group of each resampling group. */
+  private readonly cellGroupOf: Int32Array;
+  /** Per cell group: its row, and its observed and in-outcome months as stretches of the row's months. */
+  private readonly rowOf: Int32Array;
+  private readonly observed: Stretches;
+  private readonly events: Stretches;
+  /** Per row: its arm and its subgroups (rowSubgroups[r · slots + k], −1 for none). */
+  private readonly rowArm: Int32Array;
+  private readonly rowSubgroups: Int32Array;
+  private readonly slots: number;
+  /** Scratch per cell group and per row. */
+  private readonly cgCount: Float64Array;
+  private readonly cgCost: Float64Array;
+  private readonly cgCostPersons: Float64Array;
+  private readonly rowPersons: Float64Array;
+  private readonly rowCost: Float64Array;
+  private readonly rowCostPersons: Float64Array;
+  private readonly rowN: Float64Array;
+  private readonly rowEvents: Float64Array;
   private readonly costSum: Float64Array;
 
-  constructor(d: CellDesign) {
+  /** `resample`: the groups whose counts evaluate() is given (resamplingGroups of the same panel and outcome). */
+  constructor(d: CellDesign, resample: ResampleGroups) {
     const { panel, groups } = d;
     const A = d.arms;
     const M = d.followUpMonths;
     const O = panel.outcomes.length;
     const T = panel.months.length;
     this.cells = groups.labels.length * A;
+    this.arms = A;
     this.months = M;
-    this.persons = panel.persons;
     this.primary = d.primaryMonth - 1;
-    this.cost = d.cost;
-    // Panel column of follow-up month m (1 … M); pre-months come first.
-    const column = Int32Array.from({ length: M }, (_, m) => panel.months.indexOf(m + 1));
-    if (column.some((c) => c < 0)) throw new RangeError('the panel lacks a follow-up month');
+    this.slots = groups.slots;
+    // Follow-up months 1 … M are consecutive panel columns after the pre-months.
+    const first = panel.months.indexOf(1);
+    for (let m = 0; m < M; m++) if (panel.months[first + m] !== m + 1 || first < 0) throw new RangeError('the panel lacks a follow-up month');
 
-    const groupIndex = new Map<string, number>();
-    const groupCells: number[] = [];
-    const groupCellOffsets: number[] = [0];
-    const groupMonths: number[] = [];
-    const groupMonthOffsets: number[] = [0];
-    const groupHasCost: number[] = [];
-    const eventMonths: number[] = [];
-    this.eventOffsets = new Int32Array(panel.persons + 1);
-    this.groupOf = new Int32Array(panel.persons);
-    for (let p = 0; p < panel.persons; p++) {
-      const cells: number[] = [];
-      for (let k = 0; k < groups.slots; k++) {
-        const s = groups.memberships[p * groups.slots + k];
-        if (s >= 0) cells.push(s * A + d.arm[p]);
-      }
-      const observed: number[] = [];
-      for (let m = 0; m < M; m++) {
-        const v = panel.values[(p * O + d.outcome) * T + column[m]];
-        if (v === MISSING) continue;
-        observed.push(m);
-        if (v === 1) eventMonths.push(m);
-      }
-      this.eventOffsets[p + 1] = eventMonths.length;
-      const hasCost = Number.isNaN(d.cost[p]) ? 0 : 1;
-      const key = `${cells.join(',')}|${observed.join(',')}|${hasCost}`;
-      let g = groupIndex.get(key);
-      if (g === undefined) {
-        g = groupIndex.size;
-        groupIndex.set(key, g);
-        groupCells.push(...cells);
-        groupCellOffsets.push(groupCells.length);
-        groupMonths.push(...observed);
-        groupMonthOffsets.push(groupMonths.length);
-        groupHasCost.push(hasCost);
-      }
-      this.groupOf[p] = g;
+    const F = resample.fine.size.length;
+    const { fineMembers, members } = resample;
+    const representative = Int32Array.from({ length: F }, (_, f) => members[fineMembers[f]]);
+    const followUp = (p: number) => (p * O + d.outcome) * T + first;
+    const key = { values: panel.values, label: d.arm, groups, rowStride: O * T, rowOffset: d.outcome * T + first };
+    const cellGroups = groupByKey(representative, { ...key, rowLength: M });
+    const rows = groupByKey(cellGroups.first, { ...key, rowLength: 0 });
+    this.cellGroupOf = cellGroups.groupOf;
+
+    const G = cellGroups.first.length;
+    const observed = stretchLists();
+    const events = stretchLists();
+    for (let c = 0; c < G; c++) {
+      const start = followUp(cellGroups.first[c]);
+      const r = rows.groupOf[c];
+      observed.add(r * M, M, (m) => panel.values[start + m] !== MISSING);
+      observed.close();
+      events.add(r * M, M, (m) => panel.values[start + m] === 1);
+      events.close();
     }
-    const G = groupIndex.size;
-    this.eventMonths = Int32Array.from(eventMonths);
-    this.groupCells = Int32Array.from(groupCells);
-    this.groupCellOffsets = Int32Array.from(groupCellOffsets);
-    this.groupMonths = Int32Array.from(groupMonths);
-    this.groupMonthOffsets = Int32Array.from(groupMonthOffsets);
-    this.groupHasCost = Uint8Array.from(groupHasCost);
-    this.groupWeight = new Float64Array(G);
-    this.groupCost = new Float64Array(G);
-    this.groupEvents = new Float64Array(G * M);
+    this.observed = observed.done();
+    this.events = events.done();
+    this.rowOf = rows.groupOf;
+    const R = rows.first.length;
+    this.rowArm = Int32Array.from(rows.first, (p) => d.arm[p]);
+    this.rowSubgroups = new Int32Array(R * this.slots);
+    for (let r = 0; r < R; r++) for (let k = 0; k < this.slots; k++) this.rowSubgroups[r * this.slots + k] = groups.memberships[rows.first[r] * this.slots + k];
+
+    this.cgCount = new Float64Array(G);
+    this.cgCost = new Float64Array(G);
+    this.cgCostPersons = new Float64Array(G);
+    this.rowPersons = new Float64Array(R);
+    this.rowCost = new Float64Array(R);
+    this.rowCostPersons = new Float64Array(R);
+    this.rowN = new Float64Array(R * M);
+    this.rowEvents = new Float64Array(R * M);
     this.costSum = new Float64Array(this.cells);
   }
 
@@ -150,44 +148,64 @@ export class CellStatistics {
     };
   }
 
-  /** The cell values for person weights `times` (how often each person was drawn; 1 each for the estimate). */
-  evaluate(times: Int32Array, out: CellValues): void {
+  /**
+   * The cell values of a resample: `counts` per resampling group (their
+   * sizes for the estimate), and per group the cost summed over the persons
+   * drawn and how many of them have a cost (ResampledCosts).
+   */
+  evaluate(counts: Int32Array, costs: { sum: Float64Array; persons: Float64Array }, out: CellValues): void {
     const M = this.months;
-    const { cost, groupOf, eventMonths, eventOffsets, groupWeight, groupCost, groupEvents, costSum } = this;
-    const { persons, costPersons, monthN, monthEvents } = out;
-    groupWeight.fill(0);
-    groupCost.fill(0);
-    groupEvents.fill(0);
-    for (let p = 0; p < this.persons; p++) {
-      const k = times[p];
-      if (k === 0) continue;
-      const g = groupOf[p];
-      groupWeight[g] += k;
-      const c = cost[p];
-      if (c === c) groupCost[g] += k * c; // NaN (no cost) fails c === c
-      const base = g * M;
-      for (let i = eventOffsets[p], end = eventOffsets[p + 1]; i < end; i++) groupEvents[base + eventMonths[i]] += k;
+    const { cellGroupOf, cgCount, cgCost, cgCostPersons } = this;
+    cgCount.fill(0);
+    cgCost.fill(0);
+    cgCostPersons.fill(0);
+    for (let f = 0; f < counts.length; f++) {
+      const x = counts[f];
+      if (x === 0) continue;
+      const cg = cellGroupOf[f];
+      cgCount[cg] += x;
+      cgCost[cg] += costs.sum[f];
+      cgCostPersons[cg] += costs.persons[f];
     }
+
+    const { rowOf, observed, events, rowPersons, rowCost, rowCostPersons, rowN, rowEvents } = this;
+    rowPersons.fill(0);
+    rowCost.fill(0);
+    rowCostPersons.fill(0);
+    rowN.fill(0);
+    rowEvents.fill(0);
+    for (let cg = 0; cg < cgCount.length; cg++) {
+      const x = cgCount[cg];
+      if (x === 0) continue;
+      const r = rowOf[cg];
+      rowPersons[r] += x;
+      rowCost[r] += cgCost[cg];
+      rowCostPersons[r] += cgCostPersons[cg];
+      addStretches(observed, cg, x, rowN);
+      addStretches(events, cg, x, rowEvents);
+    }
+    runningSums(rowN, M);
+    runningSums(rowEvents, M);
+
+    const { persons, costPersons, monthN, monthEvents } = out;
+    const { rowArm, rowSubgroups, slots, costSum } = this;
+    const A = this.arms;
     persons.fill(0);
     costPersons.fill(0);
     costSum.fill(0);
     monthN.fill(0);
     monthEvents.fill(0);
-    const { groupCells, groupCellOffsets, groupMonths, groupMonthOffsets, groupHasCost } = this;
-    for (let g = 0; g < groupWeight.length; g++) {
-      const k = groupWeight[g];
-      if (k === 0) continue;
-      for (let i = groupCellOffsets[g]; i < groupCellOffsets[g + 1]; i++) {
-        const cell = groupCells[i];
-        persons[cell] += k;
-        if (groupHasCost[g] === 1) {
-          costSum[cell] += groupCost[g];
-          costPersons[cell] += k;
-        }
-        for (let j = groupMonthOffsets[g]; j < groupMonthOffsets[g + 1]; j++) {
-          const m = groupMonths[j];
-          monthN[cell * M + m] += k;
-          monthEvents[cell * M + m] += groupEvents[g * M + m];
+    for (let r = 0; r < rowArm.length; r++) {
+      for (let k = 0; k < slots; k++) {
+        const s = rowSubgroups[r * slots + k];
+        if (s < 0) continue;
+        const cell = s * A + rowArm[r];
+        persons[cell] += rowPersons[r];
+        costSum[cell] += rowCost[r];
+        costPersons[cell] += rowCostPersons[r];
+        for (let m = 0; m < M; m++) {
+          monthN[cell * M + m] += rowN[r * M + m];
+          monthEvents[cell * M + m] += rowEvents[r * M + m];
         }
       }
     }

@@ -2,20 +2,37 @@
  * The stratified person bootstrap of methods.md for shares and differences.
  *
  * Persons are resampled with replacement within strata (arm × block); each
- * replicate recomputes every share cell from the same resample. Persons with
- * identical stratum, subgroup memberships and outcome history contribute
- * identically to every statistic, so they are collapsed into groups first:
- * a draw picks a person, the person's group is credited, and the cell sums
- * are built once per group rather than once per drawn person. This is the
- * same distribution as plain person resampling, at a fraction of the cost.
+ * replicate recomputes every share cell from the same resample. Replicate b
+ * is drawn as the counts of groups of interchangeable persons
+ * (groupMultinomial.ts, stream (seed, b)): exactly the distribution of
+ * person resampling, at a cost per replicate that follows the number of
+ * distinct groups rather than of persons. StratifiedResampler turns the very
+ * same counts into person multiplicities for the estimators that refit.
+ *
+ * The cell sums of a replicate are built in three narrowing steps, each
+ * walking far fewer items than the one before:
+ *   1. fine group counts are summed over blocks into cell groups (arm,
+ *      subgroup levels, outcome history), by the draws themselves
+ *      (GroupCounts' fineInto): the cells do not depend on blocks;
+ *   2. each drawn cell group adds its count to its row (arm × combination
+ *      of subgroup levels) over the months of its history in each outcome,
+ *      and its n group (row × months observed) collects it for the
+ *      denominators; a stretch of consecutive months (a spell, the months
+ *      before censoring) is added at its first month and taken off after
+ *      its last, and running sums along the months complete the rows, so
+ *      a cell group costs two additions per stretch, not one per month;
+ *   3. every row is added into the cells of each subgroup it belongs to
+ *      (`all`, and one level per subgroup variable).
  * The replicate loop allocates nothing.
  */
 import { MISSING, type Panel } from '../panel/buildPanel.js';
-import { RandomStream, rejectionThreshold } from '../random/stream.js';
+import { RandomStream } from '../random/stream.js';
+import { drawGroupCounts, GroupCounts, groupByKey, resampleGroups, type ResampleGroups } from './groupMultinomial.js';
+import { nCellCount, shareCellCount, type CellLayout, type SubgroupLayout } from './layout.js';
+import { addStretches, runningSums, stretchLists, type Stretches } from './monthStretches.js';
 
-/** Persons in one arm × block stratum for exact uniform draws (RandomStream.nextIntBelow). */
-const MAX_STRATUM = 0x200000;
-import { nCell, nCellCount, shareCell, shareCellCount, type CellLayout, type SubgroupLayout } from './layout.js';
+/** Replicates buffered before they are written cell by cell. */
+const TILE = 64;
 
 export interface BootstrapDesign {
   panel: Panel;
@@ -26,6 +43,14 @@ export interface BootstrapDesign {
   blockCount: number;
   groups: SubgroupLayout;
   layout: CellLayout;
+  /**
+   * Index in panel.outcomes of the primary outcome, whose histories form the
+   * coarse groups (groupMultinomial.ts); 0 when not given. Callers that must
+   * draw the same replicates (refits, cost-effectiveness) use the same one.
+   */
+  primaryOutcome?: number;
+  /** bootstrapGroups of this design when the caller has them already (they take a pass over every person). */
+  drawGroups?: ResampleGroups;
 }
 
 export interface ShareReplicates {
@@ -34,110 +59,70 @@ export interface ShareReplicates {
   shares: Float64Array;
 }
 
-/**
- * Persons collapsed twice: by what they add to denominators (stratum,
- * subgroups, months observed) and by what they add to numerators (stratum,
- * subgroups, outcome history). Most persons share a denominator group, and
- * persons never in any outcome add nothing to numerators at all (−1).
- */
-interface Collapsed {
-  /** Per stratum, its persons' groups (CSR by stratumOffsets). */
-  stratumOffsets: Int32Array;
-  personNGroup: Int32Array;
-  personEventGroup: Int32Array;
-  nGroups: number;
-  eventGroups: number;
-  /** CSR lists of the n cells and share cells each group adds to. */
-  nOffsets: Int32Array;
-  nCells: Int32Array;
-  eventOffsets: Int32Array;
-  eventCells: Int32Array;
+/** The groups a design's replicates are drawn over (also StratifiedResampler's). */
+export function bootstrapGroups(d: BootstrapDesign): ResampleGroups {
+  return resampleGroups({ ...d, arms: d.layout.arms, primaryOutcome: d.primaryOutcome ?? 0, refine: true });
 }
 
-export function collapsePersons(d: BootstrapDesign): Collapsed {
-  const { panel, groups, layout } = d;
-  const persons = panel.persons;
-  const O = layout.outcomes;
-  const T = layout.months;
-  const strata = layout.arms * d.blockCount;
-  const stratumOf = (p: number): number => d.arm[p] * d.blockCount + d.block[p];
-  const bytes = Buffer.from(panel.values.buffer, panel.values.byteOffset, panel.values.byteLength);
+/** Steps 1–3 of the module comment, as CSR lists. */
+interface ShareSums {
+  /** Cell group of each fine group. */
+  cellGroupOf: Int32Array;
+  cellGroups: number;
+  /** Per cell group: its n group, and where its stretches of 1s start and stop in rowEvents (CSR). */
+  nGroupOf: Int32Array;
+  events: Stretches;
+  /** Per n group: where its stretches of observed months start and stop in rowN (CSR). */
+  nGroups: number;
+  observed: Stretches;
+  rows: number;
+  rowArm: Int32Array;
+  /** rowSubgroups[r * slots + k]: the row's subgroup in slot k, or −1. */
+  rowSubgroups: Int32Array;
+}
+
+function shareSums(d: BootstrapDesign, g: ResampleGroups): ShareSums {
+  const { panel, groups } = d;
+  const O = panel.outcomes.length;
+  const T = panel.months.length;
+  const slots = groups.slots;
+  const F = g.fine.size.length;
+  const fineFirst = Int32Array.from({ length: F }, (_, f) => g.members[g.fineMembers[f]]);
+  const history = { values: panel.values, label: d.arm, groups, rowStride: O * T, rowOffset: 0 };
+  const cells = groupByKey(fineFirst, { ...history, rowLength: O * T });
+  const rows = groupByKey(cells.first, { ...history, rowLength: 0 });
+  const R = rows.first.length;
+  const G = cells.first.length;
 
   const nIndex = new Map<string, number>();
-  const eventIndex = new Map<string, number>();
-  const nGroupOf = new Int32Array(persons);
-  const eventGroupOf = new Int32Array(persons);
-  const nRepresentative: number[] = [];
-  const eventRepresentative: number[] = [];
-  for (let p = 0; p < persons; p++) {
-    let prefix = `${stratumOf(p)}|`;
-    for (let k = 0; k < groups.slots; k++) prefix += `${groups.memberships[p * groups.slots + k]},`;
-    let observed = '';
-    for (let t = 0; t < T; t++) observed += panel.values[p * O * T + t] === MISSING ? '0' : '1';
-    const nKey = prefix + observed;
-    let g = nIndex.get(nKey);
-    if (g === undefined) {
-      g = nRepresentative.length;
-      nIndex.set(nKey, g);
-      nRepresentative.push(p);
+  const nGroupOf = new Int32Array(G);
+  const observed = stretchLists();
+  const events = stretchLists();
+  for (let c = 0; c < G; c++) {
+    const p = cells.first[c];
+    const r = rows.groupOf[c];
+    let pattern = '';
+    for (let t = 0; t < T; t++) pattern += panel.values[p * O * T + t] === MISSING ? '0' : '1';
+    const key = `${r}|${pattern}`;
+    let n = nIndex.get(key);
+    if (n === undefined) {
+      n = nIndex.size;
+      nIndex.set(key, n);
+      observed.add(r * T, T, (t) => pattern[t] === '1');
+      observed.close();
     }
-    nGroupOf[p] = g;
-    eventGroupOf[p] = -1;
-    const history = bytes.subarray(p * O * T, (p + 1) * O * T);
-    if (history.indexOf(1) < 0) continue;
-    const eventKey = prefix + history.toString('latin1');
-    let e = eventIndex.get(eventKey);
-    if (e === undefined) {
-      e = eventRepresentative.length;
-      eventIndex.set(eventKey, e);
-      eventRepresentative.push(p);
-    }
-    eventGroupOf[p] = e;
+    nGroupOf[c] = n;
+    for (let o = 0; o < O; o++) events.add((r * O + o) * T, T, (t) => panel.values[(p * O + o) * T + t] === 1);
+    events.close();
   }
-
-  const stratumOffsets = new Int32Array(strata + 1);
-  for (let p = 0; p < persons; p++) stratumOffsets[stratumOf(p) + 1]++;
-  for (let s = 0; s < strata; s++) stratumOffsets[s + 1] += stratumOffsets[s];
-  const cursor = stratumOffsets.slice(0, strata);
-  const personNGroup = new Int32Array(persons);
-  const personEventGroup = new Int32Array(persons);
-  for (let p = 0; p < persons; p++) {
-    const at = cursor[stratumOf(p)]++;
-    personNGroup[at] = nGroupOf[p];
-    personEventGroup[at] = eventGroupOf[p];
+  const rowArm = new Int32Array(R);
+  const rowSubgroups = new Int32Array(R * slots);
+  for (let r = 0; r < R; r++) {
+    const p = rows.first[r];
+    rowArm[r] = d.arm[p];
+    for (let k = 0; k < slots; k++) rowSubgroups[r * slots + k] = groups.memberships[p * slots + k];
   }
-
-  const cellLists = (representatives: number[], add: (p: number, a: number, s: number, list: number[]) => void) => {
-    const offsets = new Int32Array(representatives.length + 1);
-    const list: number[] = [];
-    representatives.forEach((p, g) => {
-      for (let k = 0; k < groups.slots; k++) {
-        const s = groups.memberships[p * groups.slots + k];
-        if (s >= 0) add(p, d.arm[p], s, list);
-      }
-      offsets[g + 1] = list.length;
-    });
-    return { offsets, cells: Int32Array.from(list) };
-  };
-  const n = cellLists(nRepresentative, (p, a, s, list) => {
-    for (let t = 0; t < T; t++) if (panel.values[p * O * T + t] !== MISSING) list.push(nCell(layout, s, a, t));
-  });
-  const events = cellLists(eventRepresentative, (p, a, s, list) => {
-    for (let o = 0; o < O; o++) {
-      for (let t = 0; t < T; t++) if (panel.values[(p * O + o) * T + t] === 1) list.push(shareCell(layout, o, s, a, t));
-    }
-  });
-  return {
-    stratumOffsets,
-    personNGroup,
-    personEventGroup,
-    nGroups: nRepresentative.length,
-    eventGroups: eventRepresentative.length,
-    nOffsets: n.offsets,
-    nCells: n.cells,
-    eventOffsets: events.offsets,
-    eventCells: events.cells,
-  };
+  return { cellGroupOf: cells.groupOf, cellGroups: G, nGroupOf, events: events.done(), nGroups: nIndex.size, observed: observed.done(), rows: R, rowArm, rowSubgroups };
 }
 
 /**
@@ -146,52 +131,74 @@ export function collapsePersons(d: BootstrapDesign): Collapsed {
  * replicates over workers gives the same numbers.
  */
 export function bootstrapShares(d: BootstrapDesign, seed: number, replicates: number, from = 0, to = replicates): ShareReplicates {
-  const c = collapsePersons(d);
+  const groups = d.drawGroups ?? bootstrapGroups(d);
+  const sums = shareSums(d, groups);
   const { layout } = d;
+  const O = layout.outcomes;
+  const S = layout.subgroups;
+  const A = layout.arms;
+  const T = layout.months;
+  const slots = d.groups.slots;
   const cells = shareCellCount(layout);
   const nCells = nCellCount(layout);
   const shares = new Float64Array(cells * replicates);
-  const nDrawn = new Int32Array(c.nGroups);
-  const eventDrawn = new Int32Array(c.eventGroups + 1);
+  // The draws add fine groups' counts straight into their cell groups.
+  const counts = new GroupCounts(groups, sums.cellGroupOf);
+  const cellGroupCount = counts.fine;
+  const nGroupCount = new Int32Array(sums.nGroups);
+  const rowEvents = new Int32Array(sums.rows * O * T);
+  const rowN = new Int32Array(sums.rows * T);
   const nSum = new Float64Array(nCells);
   const eventSum = new Float64Array(cells);
-  const strata = c.stratumOffsets.length - 1;
+  const { nGroupOf, events, observed, rowArm, rowSubgroups } = sums;
   const rng = new RandomStream(seed, 0);
+  // Replicates go to `tile` first and then, TILE at a time, into each cell's
+  // contiguous run of `shares`: a write per cell and replicate straight into
+  // shares would touch a new cache line every time.
+  const tile = new Float64Array(TILE * cells);
+  const flush = (first: number, count: number) => {
+    for (let cell = 0; cell < cells; cell++) for (let i = 0; i < count; i++) shares[cell * replicates + first + i] = tile[i * cells + cell];
+  };
 
   for (let b = from; b < to; b++) {
-    rng.reseed(seed, b);
-    for (let s = 0; s < strata; s++) {
-      const first = c.stratumOffsets[s];
-      const size = c.stratumOffsets[s + 1] - first;
-      if (size > MAX_STRATUM) throw new RangeError(`a bootstrap stratum has ${size} persons; at most ${MAX_STRATUM} are supported`);
-      const threshold = rejectionThreshold(size);
-      for (let k = 0; k < size; k++) {
-        const drawn = first + rng.nextIntBelow(size, threshold);
-        nDrawn[c.personNGroup[drawn]]++;
-        // slot 0 collects persons with no events; it is never read
-        eventDrawn[c.personEventGroup[drawn] + 1]++;
-      }
+    drawGroupCounts(groups, seed, b, rng, counts);
+
+    rowEvents.fill(0);
+    nGroupCount.fill(0);
+    for (let c = 0; c < cellGroupCount.length; c++) {
+      const x = cellGroupCount[c];
+      if (x === 0) continue;
+      nGroupCount[nGroupOf[c]] += x;
+      addStretches(events, c, x, rowEvents);
     }
+    runningSums(rowEvents, T);
+    rowN.fill(0);
+    for (let n = 0; n < nGroupCount.length; n++) if (nGroupCount[n] !== 0) addStretches(observed, n, nGroupCount[n], rowN);
+    runningSums(rowN, T);
+
     nSum.fill(0);
     eventSum.fill(0);
-    for (let g = 0; g < c.nGroups; g++) {
-      const times = nDrawn[g];
-      if (times === 0) continue;
-      nDrawn[g] = 0;
-      for (let i = c.nOffsets[g]; i < c.nOffsets[g + 1]; i++) nSum[c.nCells[i]] += times;
-    }
-    eventDrawn[0] = 0;
-    for (let g = 0; g < c.eventGroups; g++) {
-      const times = eventDrawn[g + 1];
-      if (times === 0) continue;
-      eventDrawn[g + 1] = 0;
-      for (let i = c.eventOffsets[g]; i < c.eventOffsets[g + 1]; i++) eventSum[c.eventCells[i]] += times;
+    for (let r = 0; r < rowArm.length; r++) {
+      const a = rowArm[r];
+      for (let k = 0; k < slots; k++) {
+        const s = rowSubgroups[r * slots + k];
+        if (s < 0) continue;
+        const nBase = (s * A + a) * T;
+        for (let t = 0; t < T; t++) nSum[nBase + t] += rowN[r * T + t];
+        for (let o = 0; o < O; o++) {
+          const eBase = ((o * S + s) * A + a) * T;
+          const rBase = (r * O + o) * T;
+          for (let t = 0; t < T; t++) eventSum[eBase + t] += rowEvents[rBase + t];
+        }
+      }
     }
     // A share cell is outcome * nCells + its n cell.
+    const row = ((b - from) % TILE) * cells;
     for (let cell = 0, nc = 0; cell < cells; cell++, nc = nc + 1 === nCells ? 0 : nc + 1) {
       const n = nSum[nc];
-      shares[cell * replicates + b] = n > 0 ? eventSum[cell] / n : NaN;
+      tile[row + cell] = n > 0 ? eventSum[cell] / n : NaN;
     }
+    if ((b - from) % TILE === TILE - 1 || b === to - 1) flush(b - ((b - from) % TILE), ((b - from) % TILE) + 1);
   }
   return { replicates, shares };
 }

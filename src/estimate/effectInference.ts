@@ -6,8 +6,8 @@
  * `diff` comes straight from the share counts and share replicates (the
  * difference of two shares), so it costs nothing beyond the shares. The
  * regression-type estimators (blocked, ols, lin) refit every cell on each
- * replicate's resample, drawn by StratifiedResampler: the very persons the
- * share bootstrap drew for that replicate.
+ * replicate's resample, drawn by StratifiedResampler: the very group counts
+ * the share bootstrap drew for that replicate, spread over their persons.
  */
 import type { Estimator } from '../config/types.js';
 import { MISSING, type Panel } from '../panel/buildPanel.js';
@@ -20,6 +20,7 @@ import { nCell, shareCell, shareCellCount, type CellLayout, type SubgroupLayout 
 import type { CellCounts } from './counts.js';
 import { weightedMeans } from './personOutcomeMeans.js';
 import { StratifiedResampler } from './stratifiedResampler.js';
+import type { ResampleGroups } from './groupMultinomial.js';
 import type { InfluenceSums } from './shareInfluence.js';
 
 export interface EffectInference {
@@ -124,8 +125,8 @@ export function refitInference(design: EffectDesign, estimator: Exclude<Estimato
  * Refit replicates shared between threads: each thread claims the next
  * replicate from one atomic counter until all B are claimed, so the work
  * balances itself whatever else each thread has to do. A replicate's
- * resample is drawn by StratifiedResampler from the designs' own arms and
- * blocks, so its numbers do not depend on the thread that computed it.
+ * resample is drawn by StratifiedResampler over the share bootstrap's
+ * groups, so its numbers do not depend on the thread that computed it.
  */
 export interface RefitJob {
   designs: EffectDesign[];
@@ -135,6 +136,8 @@ export interface RefitJob {
   replicates: number;
   /** Int32Array over a SharedArrayBuffer: the next unclaimed replicate. */
   counter: Int32Array;
+  /** The share bootstrap's groups (bootstrapGroups): replicate b is drawn over them. */
+  resampling: ResampleGroups;
 }
 
 /** The replicates one thread computed: replicate-major, in claim order (indices). */
@@ -148,7 +151,7 @@ export interface ClaimedRefits {
 export function runClaimedRefits(job: RefitJob, only?: Int32Array): ClaimedRefits {
   const { designs } = job;
   const first = designs[0];
-  const resampler = new StratifiedResampler(first.arm, first.block, first.blocks, first.arms);
+  const resampler = new StratifiedResampler(job.resampling);
   const weights = new Float64Array(first.persons);
   const evaluators = designs.map((design) => createEffectEvaluator(design, job.estimator));
   const meanCells = first.groups.labels.length * first.arms;

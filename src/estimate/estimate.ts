@@ -22,7 +22,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Panel } from '../panel/buildPanel.js';
 import type { EffectRow, InteractionRow, PersonOutcomeRow, ShareRow } from '../results.js';
 import { effectBands } from './bands.js';
-import { bootstrapShares } from './bootstrap.js';
+import { bootstrapGroups, bootstrapShares } from './bootstrap.js';
 import { bootstrapInterval, type CellInterval } from './bootstrapInterval.js';
 import { countCells } from './counts.js';
 import type { CovariateMatrix } from './covariateMatrix.js';
@@ -30,6 +30,7 @@ import { normalPValue } from './difference.js';
 import { isSmallCell } from './disclosure.js';
 import { copyRows, differenceInference, effectDesignFromPanel, refitInference, runClaimedRefits, transposeInto, type ClaimedRefits, type EffectInference, type RefitJob } from './effectInference.js';
 import type { EffectDesign } from './engine/effectDesign.js';
+import { primaryOutcomeIndex, type ResampleGroups } from './groupMultinomial.js';
 import { interactionRows } from './interactions.js';
 import { nCell, shareCell, type CellLayout, type SubgroupLayout } from './layout.js';
 import { holmAdjust } from './multiplicity.js';
@@ -89,7 +90,7 @@ export interface Estimates {
   replicates?: EstimateReplicates;
 }
 
-interface IntervalTally {
+export interface IntervalTally {
   degenerate: number;
   partial: number;
   fellBack: number;
@@ -112,6 +113,8 @@ export interface EstimatePlan {
    * monthly one (for blocked, ols, lin) and then each person-level outcome's.
    */
   sharedRefits: RefitJob | null;
+  /** The groups the refit replicates are drawn over (bootstrapGroups; null without refits). */
+  resampling: ResampleGroups | null;
 }
 
 /** What a plan hands to another thread, and what comes back. */
@@ -133,6 +136,7 @@ export function planEstimate(input: EstimateInput, threads = 1): EstimatePlan {
   const job = (design: EffectDesign): RandomizationJob => ({ design, estimator: config.estimator, seed: config.bootstrap.seed, permutations: config.inference.permutations });
   const jobs = randomization ? [...(monthlyDesign ? [job(monthlyDesign)] : []), ...personDesigns.map(job)] : [];
   const refitDesigns = [...(config.estimator !== 'diff' && monthlyDesign ? [monthlyDesign] : []), ...personDesigns];
+  const resampling = refitDesigns.length > 0 ? bootstrapGroups(bootstrapDesign(input)) : null;
   const sharedRefits: RefitJob | null =
     threads > 1 && refitDesigns.length > 0
       ? {
@@ -142,9 +146,17 @@ export function planEstimate(input: EstimateInput, threads = 1): EstimatePlan {
           seed: config.bootstrap.seed,
           replicates: config.bootstrap.replicates,
           counter: new Int32Array(new SharedArrayBuffer(4)),
+          resampling: resampling!,
         }
       : null;
-  return { monthlyDesign, personDesigns, jobs, monthlyJob: randomization && monthlyDesign !== null, sharedRefits };
+  return { monthlyDesign, personDesigns, jobs, monthlyJob: randomization && monthlyDesign !== null, sharedRefits, resampling };
+}
+
+/** The share bootstrap's design; the refits draw over its groups (bootstrapGroups), so both get the same replicates. */
+function bootstrapDesign(input: EstimateInput) {
+  const { panel, groups, config } = input;
+  const layout: CellLayout = { outcomes: panel.outcomes.length, subgroups: groups.labels.length, arms: config.arms.length, months: panel.months.length };
+  return { ...input, layout, primaryOutcome: primaryOutcomeIndex(panel, config.primaryOutcome) };
 }
 
 /** The whole estimate on this thread. */
@@ -168,7 +180,8 @@ export function beginEstimate(input: EstimateInput, plan: EstimatePlan, beforeRe
   const { panel, groups, config } = input;
   const A = config.arms.length;
   const ref = config.arms.indexOf(config.reference);
-  const layout: CellLayout = { outcomes: panel.outcomes.length, subgroups: groups.labels.length, arms: A, months: panel.months.length };
+  const shareDesign = bootstrapDesign(input);
+  const { layout } = shareDesign;
   const B = config.bootstrap.replicates;
   const level = config.bootstrap.level;
   const method = config.bootstrap.ci;
@@ -188,7 +201,7 @@ export function beginEstimate(input: EstimateInput, plan: EstimatePlan, beforeRe
 
   // Shares and the share bootstrap.
   const counts = countCells(panel, input.arm, groups, layout);
-  const shareReps = bootstrapShares({ ...input, layout }, config.bootstrap.seed, B).shares;
+  const shareReps = bootstrapShares({ ...shareDesign, drawGroups: plan.resampling ?? undefined }, config.bootstrap.seed, B).shares;
   const shareInfluence = withBca ? shareInfluenceSums(panel, input.arm, input.block, input.blockCount, groups, layout) : null;
   const suppressed = new Uint8Array(counts.events.length);
   const shares: ShareRow[] = [];
@@ -238,7 +251,7 @@ export function beginEstimate(input: EstimateInput, plan: EstimatePlan, beforeRe
   const meanCells = groups.labels.length * A;
   const meansRowMajor = personDesigns.map(() => new Float64Array(meanCells * B));
   if (refits.length > 0) {
-    const resampler = new StratifiedResampler(input.arm, input.block, input.blockCount, A);
+    const resampler = new StratifiedResampler(plan.resampling ?? bootstrapGroups(shareDesign));
     const weights = new Float64Array(panel.persons);
     const means = { n: new Float64Array(meanCells), mean: new Float64Array(meanCells) };
     const shared = plan.sharedRefits;
@@ -410,14 +423,14 @@ function personOutcomeDesign(column: PersonOutcomeColumn, input: EstimateInput, 
 }
 
 /** Holm over the primary family: every non-reference arm, primary outcome, primary month, full sample. */
-function applyHolm(effects: EffectRow[], config: EstimateInput['config']): void {
+export function applyHolm(effects: EffectRow[], config: EstimateInput['config']): void {
   if (config.primaryOutcome === undefined || config.primaryMonth === undefined) return;
   const family = effects.filter((e) => e.outcome === config.primaryOutcome && e.month === config.primaryMonth && e.subgroup === 'all' && e.p !== null);
   const adjusted = holmAdjust(family.map((e) => e.p!));
   family.forEach((e, i) => (e.p_holm = adjusted[i]));
 }
 
-function intervalWarnings(tally: IntervalTally, B: number, method: string): string[] {
+export function intervalWarnings(tally: IntervalTally, B: number, method: string): string[] {
   const warnings: string[] = [];
   if (tally.degenerate > 0) {
     warnings.push(`${tally.degenerate} intervals come from a degenerate bootstrap distribution (every replicate equal, e.g. a share of 0): the interval is the point estimate.`);

@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { estimateComposition } from '../../src/composition/estimateComposition.js';
+import { statusCounts, statusShareReplicates } from '../../src/composition/statusBootstrap.js';
 import { statusPanel } from '../../src/composition/statusPanel.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { estimate } from '../../src/estimate/estimate.js';
 import { subgroupLayout } from '../../src/estimate/layout.js';
+import { quantileType7 } from '../../src/estimate/percentile.js';
 import { MISSING, type Panel } from '../../src/panel/buildPanel.js';
 import { STATUS_NAMES } from '../../src/panel/spellTypes.js';
 import { RandomStream } from '../../src/random/stream.js';
 
 const S = STATUS_NAMES.length;
 
-/** A random status panel: 3 arms, 2 blocks, 4 months, statuses skewed by arm, a few censored months. */
-function randomStatusDesign(persons: number, seed: number) {
+/** A random status panel: 3 arms, 2 blocks, 4 months, statuses skewed by arm (and by block, given `blockEffect`), a few censored months. */
+function randomStatusDesign(persons: number, seed: number, blockEffect = 0) {
   const rng = new RandomStream(seed, 1);
   const T = 4;
   const status = new Uint8Array(persons * T);
@@ -23,7 +25,7 @@ function randomStatusDesign(persons: number, seed: number) {
     block[p] = rng.nextInt(2);
     gender[p] = rng.nextInt(2);
     const observed = rng.nextFloat() < 0.1 ? 3 : T;
-    for (let t = 0; t < T; t++) status[p * T + t] = t >= observed ? MISSING : rng.nextFloat() < 0.2 * arm[p] ? 1 : rng.nextInt(S);
+    for (let t = 0; t < T; t++) status[p * T + t] = t >= observed ? MISSING : rng.nextFloat() < 0.2 * arm[p] + blockEffect * block[p] ? 1 : rng.nextInt(S);
   }
   // A main panel with one outcome equal to "status is work_unsubsidized", the highest priority, as buildPanel would give it.
   const values = Uint8Array.from(status, (s) => (s === MISSING ? MISSING : s === 0 ? 1 : 0));
@@ -84,17 +86,31 @@ describe('estimateComposition', () => {
     expect(composition.section.effects).toHaveLength(S * 2 * 4);
   });
 
-  it('uses the main bootstrap replicates: a status equal to a main outcome gets the identical interval', () => {
-    // work_unsubsidized comes first in priority, so the status and the outcome of that name are the same 0/1 values.
+  it('gives a status equal to a main outcome the main estimate’s intervals, within Monte Carlo error', () => {
+    // work_unsubsidized comes first in priority, so the status and the outcome of that name are the same 0/1 values:
+    // the same estimates, and intervals from two independent bootstraps of one distribution.
+    const B = 4000;
+    const big = { ...config(1), bootstrap: { ...config(1).bootstrap, replicates: B } };
+    const composition = estimateComposition({ panel: d.panel, arm: d.arm, block: d.block, blockCount: d.blockCount, config: big });
     const groups = subgroupLayout(900, new Map([['gender', { levels: ['K', 'M'], codes: d.gender }]]));
-    const main = estimate({ panel: d.panel, arm: d.arm, block: d.block, blockCount: d.blockCount, groups, config: config(1) });
+    const main = estimate({ panel: d.panel, arm: d.arm, block: d.block, blockCount: d.blockCount, groups, config: big });
+    // Interval ends are 2.5 % and 97.5 % quantiles of B replicates: SE √(p(1 − p)/B)/φ(1.96) · σ ≈ 0.042 σ at
+    // B = 4000 each, σ the statistic's SD (at most the unstratified analytic SE); 4 SEs of the difference of two.
+    const tolerance = (se: number) => 4 * Math.SQRT2 * (Math.sqrt((0.025 * 0.975) / B) / 0.05844) * se;
     for (const row of main.shares.filter((r) => r.subgroup === 'all')) {
       const status = composition.section.shares.find((r) => r.outcome === 'work_unsubsidized' && r.arm === row.arm && r.month === row.month)!;
-      expect([status.share, status.ci_low, status.ci_high]).toEqual([row.share, row.ci_low, row.ci_high]);
+      expect([status.n, status.events, status.share]).toEqual([row.n, row.events, row.share]);
+      const se = Math.sqrt((row.share! * (1 - row.share!)) / row.n!);
+      expect(Math.abs(status.ci_low! - row.ci_low!)).toBeLessThan(tolerance(se));
+      expect(Math.abs(status.ci_high! - row.ci_high!)).toBeLessThan(tolerance(se));
     }
     for (const row of main.effects.filter((r) => r.subgroup === 'all')) {
       const status = composition.section.effects.find((r) => r.outcome === 'work_unsubsidized' && r.arm === row.arm && r.month === row.month)!;
-      expect([status.estimate, status.ci_low, status.ci_high]).toEqual([row.estimate, row.ci_low, row.ci_high]);
+      expect([status.estimate, status.se, status.p]).toEqual([row.estimate, row.se, row.p]);
+      expect(Math.abs(status.ci_low! - row.ci_low!)).toBeLessThan(tolerance(row.se!));
+      expect(Math.abs(status.ci_high! - row.ci_high!)).toBeLessThan(tolerance(row.se!));
+      // Months are drawn independently: no simultaneous band.
+      expect([status.band_low, status.band_high]).toEqual([null, null]);
     }
   });
 
@@ -107,5 +123,113 @@ describe('estimateComposition', () => {
       const isSmall = full.n! < 40 || (full.events! >= 1 && full.events! < 40) || (full.n! - full.events! >= 1 && full.n! - full.events! < 40);
       expect(row.suppressed).toBe(isSmall);
     }
+  });
+});
+
+interface Summary {
+  mean: number;
+  sd: number;
+  low: number;
+  high: number;
+}
+
+function summary(values: ArrayLike<number>): Summary {
+  const finite = Float64Array.from(values).filter(Number.isFinite).sort();
+  const mean = finite.reduce((sum, v) => sum + v, 0) / finite.length;
+  const sd = Math.sqrt(finite.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (finite.length - 1));
+  return { mean, sd, low: quantileType7(finite, 0.025), high: quantileType7(finite, 0.975) };
+}
+
+/**
+ * Two bootstrap distributions of B replicates each agree within 4 SEs of
+ * the difference of two independent estimates: √2·σ/√B for means, σ/√B for
+ * SDs (SE σ/√(2B) each), and √2 · 0.042·σ for the 2.5 % and 97.5 %
+ * quantiles (√(p(1 − p)/B)/φ(1.96) · σ each, at B = 4000).
+ */
+function agree(x: Summary, y: Summary, B: number): boolean {
+  const sigma = (x.sd + y.sd) / 2;
+  const quantileSe = (Math.sqrt((0.025 * 0.975) / B) / 0.05844) * sigma;
+  return (
+    Math.abs(x.mean - y.mean) < (4 * Math.SQRT2 * sigma) / Math.sqrt(B) &&
+    Math.abs(x.sd - y.sd) < (4 * sigma) / Math.sqrt(B) &&
+    Math.abs(x.low - y.low) < 4 * Math.SQRT2 * quantileSe &&
+    Math.abs(x.high - y.high) < 4 * Math.SQRT2 * quantileSe
+  );
+}
+
+describe('statusShareReplicates', () => {
+  // Blocks that shift the statuses strongly, so that a bootstrap ignoring them is told apart.
+  const d = randomStatusDesign(900, 5, 0.5);
+  const A = 3;
+  const T = 4;
+  const design = { panel: d.panel, arm: d.arm, block: d.block, blockCount: d.blockCount, arms: A };
+
+  /** methods.md read literally: per replicate, each stratum's persons drawn with replacement, every status share recomputed. */
+  function personResampling(seed: number, B: number, stratumOf: (p: number) => number): Float64Array {
+    const strata = new Map<number, number[]>();
+    for (let p = 0; p < 900; p++) {
+      if (!strata.has(stratumOf(p))) strata.set(stratumOf(p), []);
+      strata.get(stratumOf(p))!.push(p);
+    }
+    const cells = S * A * T;
+    const out = new Float64Array(cells * B);
+    const rng = new RandomStream(seed, 0);
+    for (let b = 0; b < B; b++) {
+      rng.reseed(seed, b);
+      const n = new Float64Array(A * T);
+      const events = new Float64Array(cells);
+      for (const members of strata.values()) {
+        for (let i = 0; i < members.length; i++) {
+          const p = members[rng.nextInt(members.length)];
+          for (let t = 0; t < T; t++) {
+            const k = d.panel.status[p * T + t];
+            if (k === MISSING) continue;
+            n[d.arm[p] * T + t]++;
+            events[(k * A + d.arm[p]) * T + t]++;
+          }
+        }
+      }
+      for (let cell = 0; cell < cells; cell++) out[cell * B + b] = events[cell] / n[cell % (A * T)];
+    }
+    return out;
+  }
+
+  it('gives every status share and difference the distribution of person resampling within arm × block', () => {
+    const B = 4000;
+    const ours = statusShareReplicates(design, 21, B);
+    const reference = personResampling(22, B, (p) => d.arm[p] * 2 + d.block[p]);
+    const ignoringBlocks = personResampling(22, B, (p) => d.arm[p]);
+    const cell = (k: number, a: number, t: number) => (k * A + a) * T + t;
+    const of = (values: Float64Array, c: number) => values.subarray(c * B, (c + 1) * B);
+    const statistics: [string, (values: Float64Array) => ArrayLike<number>][] = [
+      ['status 1, arm 0, month 1', (v) => of(v, cell(1, 0, 0))],
+      ['status 1, arm 2, month 4 (some censored)', (v) => of(v, cell(1, 2, 3))],
+      ['status 1, arm 2 − arm 0, month 2', (v) => of(v, cell(1, 2, 1)).map((x, b) => x - of(v, cell(1, 0, 1))[b])],
+    ];
+    for (const [name, values] of statistics) {
+      const x = summary(values(ours));
+      expect(agree(x, summary(values(reference)), B), `${name}: ${JSON.stringify(x)} vs ${JSON.stringify(summary(values(reference)))}`).toBe(true);
+      expect(agree(x, summary(values(ignoringBlocks)), B), `${name} ignoring blocks`).toBe(false);
+    }
+    // A rarer status (no arm or block effect): the same distribution too.
+    expect(agree(summary(of(ours, cell(4, 1, 2))), summary(of(reference, cell(4, 1, 2))), B)).toBe(true);
+  });
+
+  it('has, in every replicate, shares that add up to 1 in each arm and month, and is the same for the same seed', () => {
+    const B = 50;
+    const reps = statusShareReplicates(design, 3, B);
+    for (let b = 0; b < B; b++) {
+      for (let a = 0; a < A; a++) {
+        for (let t = 0; t < T; t++) {
+          let sum = 0;
+          for (let k = 0; k < S; k++) sum += reps[((k * A + a) * T + t) * B + b];
+          expect(sum).toBeCloseTo(1, 12);
+        }
+      }
+    }
+    expect(statusShareReplicates(design, 3, B)).toEqual(reps);
+    expect(statusShareReplicates(design, 4, B)).not.toEqual(reps);
+    const counts = statusCounts(design);
+    expect(counts.n.reduce((sum, n) => sum + n, 0)).toBe(Array.from(d.panel.status).filter((s) => s !== MISSING).length);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { costEffectivenessReplicates } from '../../src/costEffectiveness/assessCostEffectiveness.js';
-import { drawMultiplicities, resamplingStrata } from '../../src/costEffectiveness/personResampling.js';
-import { bootstrapShares } from '../../src/estimate/bootstrap.js';
+import { drawMultiplicities, resamplingGroups } from '../../src/costEffectiveness/personResampling.js';
+import { bootstrapGroups, bootstrapShares } from '../../src/estimate/bootstrap.js';
+import { GroupCounts } from '../../src/estimate/groupMultinomial.js';
+import { StratifiedResampler } from '../../src/estimate/stratifiedResampler.js';
 import { shareCell, subgroupLayout, type CellLayout } from '../../src/estimate/layout.js';
 import { MISSING, type Panel } from '../../src/panel/buildPanel.js';
 import { RandomStream } from '../../src/random/stream.js';
@@ -72,17 +74,58 @@ describe('cost-effectiveness replicates are the main bootstrap’s', () => {
     }
   });
 
-  it('draws each stratum’s persons as often as it has persons, with RandomStream(seed, b)', () => {
-    const strata = resamplingStrata(d.arm, d.block, d.blockCount, 3);
+  const groups = resamplingGroups({ panel: d.panel, outcome: 0, arm: d.arm, block: d.block, blockCount: d.blockCount, arms: 3, groups: d.groups });
+  const counts = new GroupCounts(groups);
+
+  it('draws each stratum’s persons as often as it has persons, the same for the same (seed, b)', () => {
     const times = new Int32Array(700);
-    drawMultiplicities(strata, seed, 5, new RandomStream(1, 1), times);
-    for (let s = 0; s < 9; s++) {
-      let drawn = 0;
-      for (let i = strata.offsets[s]; i < strata.offsets[s + 1]; i++) drawn += times[strata.persons[i]];
-      expect(drawn).toBe(strata.offsets[s + 1] - strata.offsets[s]);
+    drawMultiplicities(groups, seed, 5, new RandomStream(1, 1), counts, times);
+    const drawn = new Int32Array(9);
+    const size = new Int32Array(9);
+    for (let p = 0; p < 700; p++) {
+      drawn[d.arm[p] * 3 + d.block[p]] += times[p];
+      size[d.arm[p] * 3 + d.block[p]]++;
     }
+    expect(drawn).toEqual(size);
     const again = new Int32Array(700);
-    drawMultiplicities(strata, seed, 5, new RandomStream(9, 9), again);
+    drawMultiplicities(groups, seed, 5, new RandomStream(9, 9), counts, again);
     expect(again).toEqual(times);
+  });
+
+  it('draws the refitting estimators’ replicate too: equal counts in every group of stratum, subgroups and primary outcome history', () => {
+    const resampler = new StratifiedResampler(bootstrapGroups(d));
+    const weights = new Float64Array(700);
+    const times = new Int32Array(700);
+    const key = (p: number) => `${d.arm[p]},${d.block[p]},${d.groups.memberships[p * 2 + 1]},${Array.from(d.panel.values.subarray(p * 10, p * 10 + 5)).join('')}`;
+    for (const b of [0, 7, 33]) {
+      resampler.draw(seed, b, weights);
+      drawMultiplicities(groups, seed, b, new RandomStream(0, 0), counts, times);
+      const main = new Map<string, number>();
+      const cea = new Map<string, number>();
+      for (let p = 0; p < 700; p++) {
+        main.set(key(p), (main.get(key(p)) ?? 0) + weights[p]);
+        cea.set(key(p), (cea.get(key(p)) ?? 0) + times[p]);
+      }
+      expect(cea).toEqual(main);
+    }
+  });
+
+  it('gives each replicate’s mean costs from the persons drawn: as recomputed from drawMultiplicities', () => {
+    const times = new Int32Array(700);
+    for (const b of [0, 12, 59]) {
+      drawMultiplicities(groups, seed, b, new RandomStream(0, 0), counts, times);
+      for (let s = 0; s < d.groups.labels.length; s++) {
+        for (let a = 0; a < 3; a++) {
+          let sum = 0;
+          let persons = 0;
+          for (let p = 0; p < 700; p++) {
+            if (d.arm[p] !== a || Number.isNaN(d.cost[p]) || (s > 0 && d.groups.memberships[p * 2 + 1] !== s)) continue;
+            sum += times[p] * d.cost[p];
+            persons += times[p];
+          }
+          expect(ce.meanCost[b * ce.cells + s * 3 + a]).toBeCloseTo(sum / persons, 9);
+        }
+      }
+    }
   });
 });

@@ -1,0 +1,135 @@
+/**
+ * The bootstrap of the composition of work, month by month.
+ *
+ * A person's statuses over the months are nearly unique (at 100,000 persons
+ * almost every (stratum, status history) is), so grouping persons by their
+ * whole history, as the main bootstrap does (groupMultinomial.ts), would
+ * leave one group per person. Every composition statistic, though, reads a
+ * single month: the share of an arm in a status at month t. At month t the
+ * persons of a stratum (arm × block) fall into at most ten groups, their
+ * status then or censored, and resampling the stratum's n_h persons with
+ * replacement gives those groups Mult(n_h; c_k / n_h) counts. Replicate b
+ * draws them for every month and stratum by groupMultinomial's multinomial,
+ * on stream (seed, b + 2·2³²), months in order, strata in the order
+ * arm · blockCount + block, statuses by descending count: a cost per
+ * replicate of months × strata × statuses, whatever the number of persons.
+ *
+ * Each share (and each difference of two arms' shares at one month) so has
+ * exactly the person bootstrap's distribution. What is not kept is the joint
+ * distribution across months, and with the main estimates: a replicate's
+ * month-t and month-t' draws are independent, not one resample, and the
+ * replicates are not the main estimates' replicate b. Pointwise intervals
+ * need no more; a sup-t band over months would, so the composition has none.
+ */
+import { MISSING, type Panel } from '../panel/buildPanel.js';
+import { STATUS_NAMES } from '../panel/spellTypes.js';
+import { RandomStream } from '../random/stream.js';
+import { identity, multinomial, sizesLevel, STREAM_PURPOSE } from '../estimate/groupMultinomial.js';
+
+const COMPOSITION_DRAWS = 2;
+
+export interface StatusDesign {
+  panel: Pick<Panel, 'persons' | 'months' | 'status'>;
+  arm: Uint8Array;
+  block: Int32Array;
+  blockCount: number;
+  arms: number;
+}
+
+/** Persons observed (n) and in each status (events), in the share-cell layout of statuses × subgroup `all` × arms × months. */
+export interface StatusCounts {
+  /** n[a * T + t]. */
+  n: Float64Array;
+  /** events[(k * A + a) * T + t]. */
+  events: Float64Array;
+}
+
+export function statusCounts(d: StatusDesign): StatusCounts {
+  const S = STATUS_NAMES.length;
+  const T = d.panel.months.length;
+  const A = d.arms;
+  const n = new Float64Array(A * T);
+  const events = new Float64Array(S * A * T);
+  for (let p = 0; p < d.panel.persons; p++) {
+    const a = d.arm[p];
+    for (let t = 0; t < T; t++) {
+      const k = d.panel.status[p * T + t];
+      if (k === MISSING) continue;
+      n[a * T + t]++;
+      events[(k * A + a) * T + t]++;
+    }
+  }
+  return { n, events };
+}
+
+/** Share replicates, shares[cell * B + b] with cells as StatusCounts.events; NaN where a replicate has nobody observed. */
+export function statusShareReplicates(d: StatusDesign, seed: number, B: number): Float64Array {
+  const S = STATUS_NAMES.length;
+  const K = S + 1; // the statuses, then censored
+  const T = d.panel.months.length;
+  const A = d.arms;
+  const H = A * d.blockCount;
+  const stratumOf = (p: number) => d.arm[p] * d.blockCount + d.block[p];
+
+  // counts[(t * H + h) * K + k]; then, per (month, stratum), the categories a
+  // person can be in, by descending count (ties by category): their sizes
+  // (a level of groupMultinomial) and which category each is.
+  const counts = new Int32Array(T * H * K);
+  const stratumSize = new Int32Array(H);
+  for (let p = 0; p < d.panel.persons; p++) {
+    const h = stratumOf(p);
+    stratumSize[h]++;
+    for (let t = 0; t < T; t++) {
+      const status = d.panel.status[p * T + t];
+      counts[(t * H + h) * K + (status === MISSING ? S : status)]++;
+    }
+  }
+  const offsets = new Int32Array(T * H + 1);
+  const sizes: number[] = [];
+  const category: number[] = [];
+  for (let segment = 0; segment < T * H; segment++) {
+    const present = Array.from({ length: K }, (_, k) => k).filter((k) => counts[segment * K + k] > 0);
+    present.sort((x, y) => counts[segment * K + y] - counts[segment * K + x] || x - y);
+    for (const k of present) {
+      sizes.push(counts[segment * K + k]);
+      category.push(k);
+    }
+    offsets[segment + 1] = sizes.length;
+  }
+  const { level, runs } = sizesLevel(Int32Array.from(sizes), offsets);
+  const categoryOf = Int32Array.from(category);
+
+  const cells = S * A * T;
+  const shares = new Float64Array(cells * B);
+  const drawn = new Int32Array(sizes.length);
+  const byCategory = identity(sizes.length);
+  const n = new Int32Array(A * T);
+  const events = new Int32Array(cells);
+  const rng = new RandomStream(seed, 0);
+  for (let b = 0; b < B; b++) {
+    rng.reseed(seed, b + COMPOSITION_DRAWS * STREAM_PURPOSE);
+    drawn.fill(0);
+    n.fill(0);
+    events.fill(0);
+    for (let t = 0; t < T; t++) {
+      for (let h = 0; h < H; h++) {
+        const segment = t * H + h;
+        const size = stratumSize[h];
+        if (size === 0) continue;
+        multinomial(rng, size, size, 0, level, offsets[segment], offsets[segment + 1], runs[segment], -1, drawn, byCategory);
+        const a = (h / d.blockCount) | 0;
+        for (let j = offsets[segment]; j < offsets[segment + 1]; j++) {
+          const k = categoryOf[j];
+          if (k === S) continue;
+          n[a * T + t] += drawn[j];
+          events[(k * A + a) * T + t] += drawn[j];
+        }
+      }
+    }
+    for (let cell = 0; cell < cells; cell++) {
+      const observed = n[cell % (A * T)];
+      shares[cell * B + b] = observed > 0 ? events[cell] / observed : NaN;
+    }
+  }
+  return shares;
+}
