@@ -9,24 +9,33 @@
  * persons of a stratum (arm × block) fall into at most ten groups, their
  * status then or censored, and resampling the stratum's n_h persons with
  * replacement gives those groups Mult(n_h; c_k / n_h) counts. Replicate b
- * draws them for every month and stratum by groupMultinomial's multinomial,
- * on stream (seed, b + 2·2³²), months in order, strata in the order
- * arm · blockCount + block, statuses by descending count: a cost per
+ * draws them for every stratum and month by groupMultinomial's multinomial,
+ * on stream (seed, b + 2·2³²), strata in the order arm · blockCount +
+ * block, months in order, statuses by descending count: a cost per
  * replicate of months × strata × statuses, whatever the number of persons.
  *
  * Each share (and each difference of two arms' shares at one month) so has
  * exactly the person bootstrap's distribution. What is not kept is the joint
- * distribution across months, and with the main estimates: a replicate's
- * month-t and month-t' draws are independent, not one resample, and the
+ * distribution across months, and with the main estimates: in a stratum of
+ * more than PERSON_DRAWS_UP_TO persons a replicate's month-t and month-t'
+ * draws are independent, not one resample, and the
  * replicates are not the main estimates' replicate b. Pointwise intervals
  * need no more; a sup-t band over months would, so the composition has none.
  */
 import { MISSING, type Panel } from '../panel/buildPanel.js';
 import { STATUS_NAMES } from '../panel/spellTypes.js';
-import { RandomStream } from '../random/stream.js';
+import { RandomStream, rejectionThreshold } from '../random/stream.js';
 import { identity, multinomial, sizesLevel, STREAM_PURPOSE } from '../estimate/groupMultinomial.js';
 
 const COMPOSITION_DRAWS = 2;
+/**
+ * A stratum this small is resampled person by person, whole histories at
+ * once: n uniform draws and n × months additions cost less than a
+ * multinomial over the statuses of every month (a trial's strata, e.g. the
+ * fixture's 75 of about 14 persons). Either way each stratum's monthly
+ * counts have exactly the person bootstrap's distribution.
+ */
+const PERSON_DRAWS_UP_TO = 64;
 
 export interface StatusDesign {
   panel: Pick<Panel, 'persons' | 'months' | 'status'>;
@@ -76,6 +85,12 @@ export function statusShareReplicates(d: StatusDesign, seed: number, B: number):
   // (a level of groupMultinomial) and which category each is.
   const counts = new Int32Array(T * H * K);
   const stratumSize = new Int32Array(H);
+  const stratumStart = new Int32Array(H + 1);
+  for (let p = 0; p < d.panel.persons; p++) stratumStart[stratumOf(p) + 1]++;
+  for (let h = 0; h < H; h++) stratumStart[h + 1] += stratumStart[h];
+  const stratumPersons = new Int32Array(d.panel.persons);
+  const cursor = stratumStart.slice(0, H);
+  for (let p = 0; p < d.panel.persons; p++) stratumPersons[cursor[stratumOf(p)]++] = p;
   for (let p = 0; p < d.panel.persons; p++) {
     const h = stratumOf(p);
     stratumSize[h]++;
@@ -106,18 +121,23 @@ export function statusShareReplicates(d: StatusDesign, seed: number, B: number):
   const n = new Int32Array(A * T);
   const events = new Int32Array(cells);
   const rng = new RandomStream(seed, 0);
+  const status = d.panel.status as Uint8Array;
   for (let b = 0; b < B; b++) {
     rng.reseed(seed, b + COMPOSITION_DRAWS * STREAM_PURPOSE);
     drawn.fill(0);
     n.fill(0);
     events.fill(0);
-    for (let t = 0; t < T; t++) {
-      for (let h = 0; h < H; h++) {
+    for (let h = 0; h < H; h++) {
+      const size = stratumSize[h];
+      if (size === 0) continue;
+      const a = (h / d.blockCount) | 0;
+      if (size <= PERSON_DRAWS_UP_TO) {
+        addPersonDraws(rng, stratumPersons.subarray(stratumStart[h], stratumStart[h + 1]), status, T, A, a, n, events);
+        continue;
+      }
+      for (let t = 0; t < T; t++) {
         const segment = t * H + h;
-        const size = stratumSize[h];
-        if (size === 0) continue;
         multinomial(rng, size, size, 0, level, offsets[segment], offsets[segment + 1], runs[segment], -1, drawn, byCategory);
-        const a = (h / d.blockCount) | 0;
         for (let j = offsets[segment]; j < offsets[segment + 1]; j++) {
           const k = categoryOf[j];
           if (k === S) continue;
@@ -132,4 +152,19 @@ export function statusShareReplicates(d: StatusDesign, seed: number, B: number):
     }
   }
   return shares;
+}
+
+/** Draws a small stratum's persons with replacement and adds their whole status histories. */
+function addPersonDraws(rng: RandomStream, persons: Int32Array, status: Uint8Array, T: number, A: number, a: number, n: Int32Array, events: Int32Array): void {
+  const size = persons.length;
+  const threshold = rejectionThreshold(size);
+  for (let draw = 0; draw < size; draw++) {
+    const at = persons[rng.nextIntBelow(size, threshold)] * T;
+    for (let t = 0; t < T; t++) {
+      const k = status[at + t];
+      if (k === MISSING) continue;
+      n[a * T + t]++;
+      events[(k * A + a) * T + t]++;
+    }
+  }
 }
