@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { assignParticipants, DEFAULT_ASSIGN_SEED, type AssignSummary } from '../assign/index.js';
+import type { AssignSummary } from '../assign/index.js';
 import { readConfigFile } from '../config/load.js';
 import { UsageError } from '../errors.js';
 import { formatDay, parseDay } from '../time/days.js';
+import { HELP_DEFAULTS } from './helpDefaults.js';
 import { wholeNumber } from './runCommand.js';
 import { paint, progress, say } from './terminal.js';
 
@@ -28,7 +29,7 @@ export function registerAssign(program: Command): void {
     .requiredOption('--participants <file>', 'NEW.csv: person_id, the block column when stratified, optionally randomized_on and covariates')
     .requiredOption('--log <file>', 'the assignment log, a participants.csv for eval run; created when missing, earlier lines never changed')
     .option('-c, --config <file>', 'analysis plan with arms, allocation and block (default: eval.config.json beside the log when present)')
-    .option('-s, --seed <S>', `seed of the block permutations; use the same on every run of one log (default ${DEFAULT_ASSIGN_SEED})`)
+    .option('-s, --seed <S>', `seed of the block permutations; use the same on every run of one log (default ${HELP_DEFAULTS.assignSeed})`)
     .option('--date <YYYY-MM-DD>', 'day of randomization for persons without their own randomized_on (never today implicitly)')
     .option('--json', 'print a summary as JSON on stdout')
     .option('-q, --quiet', 'no messages')
@@ -43,6 +44,7 @@ export function registerAssign(program: Command): void {
       ].join('\n'),
     )
     .action(async (flags: AssignFlags) => {
+      const { assignParticipants, DEFAULT_ASSIGN_SEED } = await import('../assign/index.js');
       const seed = flags.seed === undefined ? DEFAULT_ASSIGN_SEED : wholeNumber(flags.seed, '--seed');
       if (seed > 0xffffffff) throw new UsageError(`--seed takes a whole number from 0 to 4294967295, got ${seed}`);
       const date = flags.date === undefined ? undefined : isoDate(flags.date);

@@ -5,9 +5,10 @@
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { buildDescribeFiles, describePopulations, DEFAULT_AGE_GROUPS, DEFAULT_MIN_CELL_SIZE, DESCRIBE_FILES, type DescribeResult } from '../describe/index.js';
+import { DEFAULT_AGE_GROUPS } from '../describe/ageGroups.js';
+import type { DescribeResult } from '../describe/types.js';
 import { UsageError } from '../errors.js';
-import { writeReportDir } from '../report/writeReportDir.js';
+import { HELP_DEFAULTS } from './helpDefaults.js';
 import { wholeNumber } from './runCommand.js';
 import { paint, progress, say } from './terminal.js';
 
@@ -40,7 +41,7 @@ export function registerDescribe(program: Command): void {
     .argument('<files...>', 'population files: CSV with a person_id column and any covariates (e.g. participants.csv)')
     .option('-o, --out <dir>', 'output directory, replaced atomically', DEFAULT_DESCRIBE_OUT)
     .option('--name <name>', 'name of a population, once per file in order (default: the file name)', collect)
-    .option('--min-cell-size <N>', `disclosure threshold: counts of 1 … N−1 persons are suppressed (default ${DEFAULT_MIN_CELL_SIZE})`)
+    .option('--min-cell-size <N>', `disclosure threshold: counts of 1 … N−1 persons are suppressed (default ${HELP_DEFAULTS.describeMinCellSize})`)
     .option('--columns <list>', 'columns to describe, comma-separated, in this order (default: all but person_id, arm, randomized_on, municipality, block and dates)', collect)
     .option('--categorical <list>', 'columns to describe as categories even when they hold numbers (codes)', collect)
     .option('--numeric <list>', 'columns to describe as numbers: any other value is a data error', collect)
@@ -61,6 +62,10 @@ export function registerDescribe(program: Command): void {
       }
       const minCellSize = flags.minCellSize === undefined ? undefined : wholeNumber(flags.minCellSize, '--min-cell-size');
       if (minCellSize === 0) throw new UsageError('--min-cell-size must be at least 1');
+      const [{ buildDescribeFiles, describePopulations, DESCRIBE_FILES }, { writeReportDir }] = await Promise.all([
+        import('../describe/index.js'),
+        import('../report/writeReportDir.js'),
+      ]);
       const result = await describePopulations(
         files.map((path, i) => ({ path, name: names[i] })),
         {
@@ -75,16 +80,16 @@ export function registerDescribe(program: Command): void {
       );
       const outputs = buildDescribeFiles(result);
       await writeReportDir(flags.out, outputs);
-      if (!flags.quiet) summarize(result, flags.out);
+      if (!flags.quiet) summarize(result, join(flags.out, DESCRIBE_FILES.html));
       if (flags.json) process.stdout.write(outputs.get(DESCRIBE_FILES.json)!);
     });
 }
 
-function summarize(result: DescribeResult, out: string): void {
+function summarize(result: DescribeResult, written: string): void {
   const d = result.disclosure;
   const sizes = result.populations.map((p) => `${p.name} ${p.n === null ? 'N suppressed' : `N = ${p.n}`}`).join(', ');
   say(`${paint.bold('populations')}: ${sizes}`);
   say(`disclosure control (min cell size ${d.min_cell_size}): ${d.primary_suppressed} small counts suppressed, ${d.complementary_suppressed} more to protect them`);
   for (const warning of result.warnings) say(paint.yellow(`warning: ${warning}`));
-  say(paint.green(`wrote ${join(out, DESCRIBE_FILES.html)}`));
+  say(paint.green(`wrote ${written}`));
 }

@@ -11,7 +11,9 @@ import { registerDescribe } from './describeCommand.js';
 import { registerPower } from './powerCommand.js';
 import { registerRun } from './runCommand.js';
 import { registerSimulate } from './simulateCommand.js';
-import { paint, say } from './terminal.js';
+import { oneLine, paint, say } from './terminal.js';
+
+export { oneLine } from './terminal.js';
 
 export function buildProgram(): Command {
   const program = new Command('eval')
@@ -104,19 +106,4 @@ function describe(error: unknown): string {
   } catch {
     return `a value of type ${typeof error} was thrown`;
   }
-}
-
-/** Messages can carry values read from input files. */
-const LONGEST_LINE = 300;
-
-/**
- * One line of safe text: the first line only, control characters shown as
- * escapes (a value from a file must not move the cursor or recolour the
- * terminal), and cut short, so a 10 MB field cannot flood the screen.
- */
-export function oneLine(text: string): string {
-  const first = text.split(/\r\n|\r|\n/, 1)[0];
-  // eslint-disable-next-line no-control-regex
-  const safe = first.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return safe.length > LONGEST_LINE ? `${safe.slice(0, LONGEST_LINE)}… (${safe.length - LONGEST_LINE} more characters)` : safe;
 }

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { readConfigFile } from '../config/load.js';
 import { resolveConfig } from '../config/resolve.js';
 import { UsageError } from '../errors.js';
-import { ADJUSTMENTS, parseRatio, planPower, type Adjustment, type PowerPlan } from '../power/index.js';
+import type { Adjustment, PowerPlan } from '../power/index.js';
+import { HELP_DEFAULTS } from './helpDefaults.js';
 import { wholeNumber } from './runCommand.js';
 import { paint, say } from './terminal.js';
 
@@ -35,7 +36,7 @@ export function registerPower(program: Command): void {
     .option('-c, --config <file>', 'take arms, reference and allocation from an analysis plan (when --ratio and --arms are not given)')
     .option('--alpha <A>', 'two-sided significance level of the family', '0.05')
     .option('--power <W>', 'target power of every comparison', '0.8')
-    .option('--adjust <method>', `multiplicity over the K − 1 comparisons with the reference: ${ADJUSTMENTS.join(', ')} (bonferroni and holm both plan at α / (K − 1))`, 'none')
+    .option('--adjust <method>', `multiplicity over the K − 1 comparisons with the reference: ${HELP_DEFAULTS.powerAdjustments.join(', ')} (bonferroni and holm both plan at α / (K − 1))`, 'none')
     .option('--simulate <R>', 'also simulate R trials of the design and report the empirical power')
     .option('--simulate-bootstrap <B>', "with --simulate: test each simulated trial as eval run does, with the stratified bootstrap's percentile interval (B replicates per trial) instead of the z-test")
     .option('-s, --seed <S>', 'seed of the simulation', '20170331')
@@ -55,6 +56,7 @@ export function registerPower(program: Command): void {
       if ((flags.effect === undefined) === (flags.n === undefined)) {
         throw new UsageError('give exactly one of --effect D (prints the persons needed) and --n N (prints the minimum detectable effect)');
       }
+      const { ADJUSTMENTS, planPower } = await import('../power/index.js');
       const { arms, ratio } = await armsAndRatio(flags);
       const adjust = flags.adjust as Adjustment;
       if (!ADJUSTMENTS.includes(adjust)) throw new UsageError(`--adjust takes ${ADJUSTMENTS.join(', ')}, got ${JSON.stringify(flags.adjust)}`);
@@ -83,6 +85,7 @@ export function registerPower(program: Command): void {
 
 /** Arm names (reference first) and weights from --ratio / --arms, else the config, else two equal arms. */
 async function armsAndRatio(flags: PowerFlags): Promise<{ arms: string[]; ratio: number[] }> {
+  const { parseRatio } = await import('../power/index.js');
   const count = flags.arms === undefined ? undefined : wholeNumber(flags.arms, '--arms');
   if (count !== undefined && count < 2) throw new UsageError(`--arms takes a whole number ≥ 2, got ${count}`);
   const ratio = flags.ratio === undefined ? undefined : parseRatio(flags.ratio);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { simulateExtract, writeExtract } from '../simulate/index.js';
 import { wholeNumber } from './runCommand.js';
 import { paint, progress, say } from './terminal.js';
 
@@ -15,6 +14,7 @@ export function registerSimulate(program: Command): void {
     .action(async (flags: { n: string; seed: string; out: string; quiet?: boolean }) => {
       const n = wholeNumber(flags.n, '--n');
       const seed = wholeNumber(flags.seed, '--seed');
+      const { simulateExtract, writeExtract } = await import('../simulate/index.js');
       if (!flags.quiet) progress(`simulating ${n} persons (seed ${seed})`);
       const extract = simulateExtract({ n, seed });
       await writeExtract(flags.out, extract);

@@ -4,6 +4,7 @@
  * meanwhile in a worker thread, then balance. Writing the report is the
  * caller's (see report/).
  */
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { balanceFromParticipants } from '../balance/balanceFromParticipants.js';
 import { withholdWithMainShares as withholdBalanceRows } from '../balance/withholdWithMainShares.js';
@@ -36,41 +37,70 @@ export interface RunOptions {
   onProgress?: (message: string) => void;
   /** Disclosure control on every output (default true; false only inside a secure environment). */
   disclosureControl?: boolean;
+  /** Wall time of each stage, for benchmarks only: never part of the results. */
+  onStage?: StageListener;
+}
+
+/**
+ * Called as each stage ends with its wall time in milliseconds, and for a
+ * read stage the size of the file it read. A stage can be reported more than
+ * once (the estimate resumes after balance and after the worker's results
+ * arrive): its parts add up.
+ */
+export type StageListener = (stage: string, milliseconds: number, bytes?: number) => void;
+type Lap = (stage: string, file?: string) => void;
+
+/** Every interval between two laps belongs to the stage named at its end. */
+function stageLaps(listener: StageListener | undefined): Lap {
+  if (listener === undefined) return () => {};
+  let since = performance.now();
+  return (stage, file) => {
+    listener(stage, performance.now() - since, file === undefined ? undefined : statSync(file).size);
+    since = performance.now();
+  };
 }
 
 export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}): Promise<Results> {
+  const lap = stageLaps(options.onStage);
   // Started first, so that the worker loads its modules while the files are read.
   const worker = sectionsWorker();
   const estimateWorker = startWorker<EstimateOffload, EstimateOffloadResult>(new URL('../estimate/estimateWorker.js', import.meta.url), 'estimate');
+  lap('workers.start');
   try {
-    return await analyse(files, options, worker, estimateWorker);
+    return await analyse(files, options, worker, estimateWorker, lap);
   } finally {
     worker?.close();
     estimateWorker?.close();
   }
 }
 
-async function analyse(files: AnalysisFiles, options: RunOptions, worker: SectionsWorker | null, estimateWorker: OneShotWorker<EstimateOffload, EstimateOffloadResult> | null): Promise<Results> {
+async function analyse(files: AnalysisFiles, options: RunOptions, worker: SectionsWorker | null, estimateWorker: OneShotWorker<EstimateOffload, EstimateOffloadResult> | null, lap: Lap): Promise<Results> {
   const progress = options.onProgress ?? (() => {});
   const fromFile = files.config ? await readConfigFile(files.config) : {};
   const raw = mergeOverrides(fromFile, options.overrides ?? {});
   const source = files.config ? basename(files.config) : 'config';
   // Resolve once without columns to check the plan before reading any data.
   resolveConfig(raw, { source });
+  lap('config');
 
   progress(`reading ${basename(files.participants)}`);
   const { participants, config } = await readParticipants(files.participants, planFromHeader(raw, source));
+  lap('read.participants', files.participants);
   progress(describeConventions(participants.source));
   const codes = files.codes ? await readCodes(files.codes) : undefined;
+  if (files.codes) lap('read.codes', files.codes);
   if (codes) progress(describeConventions(codes.source));
   progress(`reading ${basename(files.spells)}`);
   const spells = await readSpells(files.spells, participants, codes, config.columns);
+  lap('read.spells', files.spells);
   progress(describeConventions(spells.source));
   const costs = files.costs ? await readCosts(files.costs, participants, config.arms, config.columns) : undefined;
+  if (files.costs) lap('read.costs', files.costs);
   if (costs) progress(describeConventions(costs.source));
 
   progress(`building the monthly panel for ${participants.count} persons`);
   const panel = buildPanel(participants, spells, config);
+  lap('panel');
   const groups = subgroupLayout(participants.count, participants.subgroups);
   // Balance and cost-effectiveness withhold their own small cells (none
   // without disclosure control, as in the main tables); the composition's
@@ -86,6 +116,7 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
   };
   progress(`composition of work${costs ? ' and cost-effectiveness' : ''}${worker ? ' in a worker thread' : ''}`);
   const sectionsRun = worker?.run(sectionsInput);
+  lap('sections.start');
   progress(`estimating with ${config.bootstrap.replicates} bootstrap replicates`);
   const participantsFile = basename(files.participants);
   const regression = config.estimator === 'ols' || config.estimator === 'lin';
@@ -112,21 +143,27 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
   try {
     let balanced = false;
     const checkBalance = () => {
+      lap('estimate');
       progress(`balance of the randomization (${config.inference.permutations} permutations)`);
       balance = balanceFromParticipants(participants, panel, config, ownMinCellSize);
       balanced = true;
+      lap('balance');
     };
     // With refits shared, the balance test runs before this thread joins them.
     begun = beginEstimate(estimateInput, plan, checkBalance);
+    lap('estimate');
     if (!balanced) checkBalance();
     const threaded = await offloaded?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
+    lap('randomization.wait');
     estimates = begun.finish(threaded?.pValues ?? plan.jobs.map(runRandomizationJob), threaded?.claimed);
+    lap('estimate');
   } finally {
     estimateWorker?.close();
   }
   // A worker that failed leaves the work to this thread (a fault then shows with its stack here).
   const threaded = await sectionsRun?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
   const { composition, costEffectiveness } = threaded ?? analysisSections(sectionsInput);
+  lap('sections.wait');
 
   const n: Record<string, number | null> = {};
   config.arms.forEach((arm) => (n[arm] = 0));
@@ -164,7 +201,10 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
     composition: composition.section,
     ...(costEffectiveness?.section ? { cost_effectiveness: costEffectiveness.section } : {}),
   };
-  return withheldAlongMainShares(applyDisclosureControl(results, { enabled: options.disclosureControl ?? true }));
+  lap('assemble');
+  const controlled = withheldAlongMainShares(applyDisclosureControl(results, { enabled: options.disclosureControl ?? true }));
+  lap('disclosure');
+  return controlled;
 }
 
 /**

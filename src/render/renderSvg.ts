@@ -2,9 +2,9 @@
  * Vega-Lite spec → SVG string, in Node without a browser or canvas
  * (`renderer: 'none'` plus the SVG string serializer).
  */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { normaliseSvgIds } from './normaliseSvgIds.js';
+import { vegaModules, type VegaModules } from './vegaModules.js';
 
 export interface RenderOptions {
   /** Prefix of the element ids in the SVG (see normaliseSvgIds). */
@@ -12,8 +12,9 @@ export interface RenderOptions {
 }
 
 export async function renderSvg(spec: TopLevelSpec, opts: RenderOptions = {}): Promise<string> {
-  useEstimatedTextWidths();
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
+  const { vega, vegaLite } = vegaModules();
+  useEstimatedTextWidths(vega);
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
     return normaliseSvgIds(svg, opts.idPrefix ?? 'chart');
@@ -32,7 +33,7 @@ interface VegaTextMetrics {
  * the fonts of the machine. Its built-in estimate depends on the text alone.
  * `textMetrics` is exported by vega at runtime but missing from its typings.
  */
-function useEstimatedTextWidths(): void {
+function useEstimatedTextWidths(vega: VegaModules['vega']): void {
   const metrics = (vega as unknown as { textMetrics?: VegaTextMetrics }).textMetrics;
   metrics?.canvas(false);
 }

@@ -10,7 +10,7 @@ import { compositionSpec } from '../render/compositionSpec.js';
 import { effectOverTimeSpec } from '../render/effectOverTimeSpec.js';
 import { figure1Spec } from '../render/figure1Spec.js';
 import { monthlySpec } from '../render/monthlySpec.js';
-import { renderSvg } from '../render/renderSvg.js';
+import { renderInLine, type ChartJob, type ChartRendering } from '../render/chartRendering.js';
 import type { Results } from '../results.js';
 import type { ReportCharts } from './document.js';
 
@@ -32,15 +32,27 @@ export interface BuiltCharts {
   specs: Map<string, TopLevelSpec>;
 }
 
-/** Builds and renders every applicable chart, in registry order. */
-export async function buildCharts(results: Results, registry: readonly ChartDefinition[] = REPORT_CHARTS): Promise<BuiltCharts> {
-  const charts: ReportCharts = {};
+/** The spec of every chart that applies to these results, in registry order. */
+export function chartSpecs(results: Results, registry: readonly ChartDefinition[] = REPORT_CHARTS): Map<string, TopLevelSpec> {
   const specs = new Map<string, TopLevelSpec>();
   for (const { key, spec } of registry) {
     const built = spec(results);
-    if (built === null) continue;
-    specs.set(key, built);
-    charts[key] = { svg: await renderSvg(built, { idPrefix: key }), file: `charts/${key}.svg` };
+    if (built !== null) specs.set(key, built);
   }
-  return { charts, specs };
+  return specs;
+}
+
+/** Builds and renders every applicable chart, in registry order. */
+export async function buildCharts(results: Results, registry: readonly ChartDefinition[] = REPORT_CHARTS, render: ChartRendering = renderInLine): Promise<BuiltCharts> {
+  const specs = chartSpecs(results, registry);
+  return { charts: await renderCharts(specs, render), specs };
+}
+
+/** Renders the specs; a chart thread works while the caller goes on until it awaits. */
+export async function renderCharts(specs: ReadonlyMap<string, TopLevelSpec>, render: ChartRendering = renderInLine): Promise<ReportCharts> {
+  const jobs: ChartJob[] = [...specs].map(([key, spec]) => ({ key, spec }));
+  const svgs = await render(jobs);
+  const charts: ReportCharts = {};
+  jobs.forEach(({ key }, i) => (charts[key] = { svg: svgs[i], file: `charts/${key}.svg` }));
+  return charts;
 }

@@ -2,7 +2,6 @@
  * tables/*.csv: the result rows as they are in results.json (full precision,
  * one column per field, empty for null), for spreadsheets and other tools.
  */
-import * as aq from 'arquero';
 import type { Results } from '../results.js';
 import { neutraliseFormula } from './csvSafety.js';
 
@@ -46,12 +45,36 @@ export function personOutcomeTablesCsv(results: Results): string | null {
  */
 function rowsToCsv(rows: Record<string, unknown>[], knownColumns: string[]): string {
   const columns = [...knownColumns];
+  const seen = new Set(columns);
   for (const row of rows) {
-    for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
+    for (const key of Object.keys(row)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
+    }
   }
-  const data: Record<string, unknown[]> = {};
-  for (const column of columns) {
-    data[neutraliseFormula(column) as string] = rows.map((row) => neutraliseFormula(row[column] ?? null));
-  }
-  return aq.table(data).toCSV();
+  // Header text → field, as an object: its key order (whole-number names
+  // first) and a later field taking over a header it shares with an earlier
+  // one are those of the reports written so far.
+  const fieldOf: Record<string, string> = {};
+  for (const column of columns) fieldOf[neutraliseFormula(column) as string] = column;
+  const headers = Object.keys(fieldOf);
+  const fields = headers.map((header) => fieldOf[header]);
+  const lines = [headers.map(csvCell).join(',')];
+  for (const row of rows) lines.push(fields.map((field) => csvCell(neutraliseFormula(row[field] ?? null))).join(','));
+  return lines.join('\n') + '\n';
+}
+
+const NEEDS_QUOTES = /[",\n\r]/;
+
+/**
+ * One cell as arquero's toCSV wrote it (the format of the reports so far):
+ * empty for null, the value's string form, quoted with doubled quotes when
+ * it holds a quote, comma or line break.
+ */
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = `${value as string}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -52,7 +52,7 @@ export function activeContent(svg: string): string | undefined {
     if (element === undefined) continue; // text
     if (!ALLOWED_ELEMENTS.has(element)) return `element <${element}>`;
     for (const [, name, raw] of (token[3] ?? '').matchAll(ATTRIBUTE)) {
-      const problem = attributeProblem(name, decodeEntities(raw));
+      const problem = attributeProblem(name, raw.includes('&') ? decodeEntities(raw) : raw);
       if (problem !== undefined) return problem;
     }
   }

@@ -8,14 +8,14 @@ import type { Block, ReportCharts, TableBlock } from './document.js';
 import { escapeHtml } from './escape.js';
 import { inlineSvg } from './inlineSvg.js';
 import { REPORT_CSS } from './reportCss.js';
-import { reportDocument } from './reportDocument.js';
+import { reportDocument, type ReportDocument } from './reportDocument.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
-export function reportHtml(results: Results, charts: ReportCharts): string {
+/** `doc` when the caller has built it already (for the Markdown too). */
+export function reportHtml(results: Results, charts: ReportCharts, doc: ReportDocument = reportDocument(results)): string {
   const svgs: Record<string, string> = {};
   for (const [key, chart] of Object.entries(charts)) svgs[key] = inlineSvg(chart.svg, key);
-  const doc = reportDocument(results);
   return htmlPage(doc.title, doc.lang, doc.blocks, svgs);
 }
 

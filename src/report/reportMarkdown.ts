@@ -5,12 +5,13 @@
 import type { Results } from '../results.js';
 import type { Block, ChartKey, ReportCharts, TableBlock } from './document.js';
 import { escapeMarkdownBlock, escapeMarkdownInline } from './escape.js';
-import { reportDocument } from './reportDocument.js';
+import { reportDocument, type ReportDocument } from './reportDocument.js';
 
-export function reportMarkdown(results: Results, charts: ReportCharts): string {
+/** `doc` when the caller has built it already (for the HTML too). */
+export function reportMarkdown(results: Results, charts: ReportCharts, doc: ReportDocument = reportDocument(results)): string {
   const files: Record<ChartKey, string> = {};
   for (const [key, chart] of Object.entries(charts)) files[key] = chart.file;
-  return markdownPage(reportDocument(results).blocks, files);
+  return markdownPage(doc.blocks, files);
 }
 
 /** Blocks as one Markdown document; `files` holds each chart's image path by key. */

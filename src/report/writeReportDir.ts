@@ -23,16 +23,15 @@ export async function writeReportDir(outDir: string, files: Map<string, string |
   const tmp = join(parent, `${name}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   await mkdir(tmp);
   try {
-    const directories = new Set<string>([tmp]);
-    for (const [relative, content] of files) {
-      const file = join(tmp, ...relative.split('/'));
-      await mkdir(dirname(file), { recursive: true });
-      directories.add(dirname(file));
-      await writeAndSync(file, content);
-    }
+    const placed = [...files].map(([relative, content]) => ({ file: join(tmp, ...relative.split('/')), content }));
+    const directories = new Set<string>([tmp, ...placed.map(({ file }) => dirname(file))]);
+    for (const directory of directories) await mkdir(directory, { recursive: true });
+    // Files are written and synced side by side: one fsync after another
+    // would wait for the disk once per file.
+    await allSettledOrThrow(placed.map(({ file, content }) => () => writeAndSync(file, content)));
     // Directory entries must reach the disk too, or a crash after the swap
     // could leave a directory with missing files.
-    for (const directory of directories) await syncDirectory(directory);
+    await allSettledOrThrow([...directories].map((directory) => () => syncDirectory(directory)));
     await swapIntoPlace(tmp, target);
   } catch (error) {
     await rm(tmp, { recursive: true, force: true });
@@ -55,6 +54,27 @@ async function assertDirectoryOrAbsent(target: string): Promise<void> {
     throw error;
   });
   if (info !== undefined && !info.isDirectory()) throw new Error(`Output path ${basename(target)} exists and is not a directory`);
+}
+
+/** At most this many files open at once. */
+const PARALLEL_WRITES = 16;
+
+/**
+ * Runs the tasks, a few at a time, and waits for every one to finish before
+ * it throws the first error: nothing may still be writing into the
+ * temporary directory when it is removed.
+ */
+async function allSettledOrThrow(tasks: (() => Promise<void>)[]): Promise<void> {
+  let next = 0;
+  const errors: unknown[] = [];
+  const lane = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next++];
+      await task().catch((error: unknown) => void errors.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, tasks.length) }, lane));
+  if (errors.length > 0) throw errors[0];
 }
 
 async function writeAndSync(file: string, content: string | Buffer): Promise<void> {

@@ -1,5 +1,6 @@
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
+import { neutraliseFormula } from '../../src/report/csvSafety.js';
 import { effectTablesCsv, interactionTablesCsv, personOutcomeTablesCsv, shareTablesCsv } from '../../src/report/csvTables.js';
 import { BAND_CRITICAL, sampleResults, withInference } from '../render/sampleResults.js';
 
@@ -137,5 +138,33 @@ describe('personOutcomeTablesCsv', () => {
     expect(lines(csv)).toHaveLength(1 + 9);
     expect(lines(csv)[1]).toBe('earnings,all,FS,350,10250.5,9250.5,11250.5,false');
     expect(lines(csv)[9]).toBe('earnings,gender=M,CM,183,11358,10358,12358,false');
+  });
+});
+
+describe('the CSV format', () => {
+  // The tables were written with arquero's toCSV before; a table built the
+  // way rowsToCsv used to build it is the reference for the same bytes.
+  function arqueroCsv(rows: Record<string, unknown>[], known: string[]): string {
+    const columns = [...known];
+    for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
+    const data: Record<string, unknown[]> = {};
+    for (const column of columns) data[neutraliseFormula(column) as string] = rows.map((row) => neutraliseFormula(row[column] ?? null));
+    return aq.table(data).toCSV();
+  }
+  const SHARE_HEADER = ['outcome', 'subgroup', 'arm', 'month', 'n', 'events', 'share', 'ci_low', 'ci_high', 'suppressed'];
+
+  it('writes the bytes arquero wrote, for awkward values and extra fields', () => {
+    const results = sampleResults({ arms: ['FS', 'S"E,1', 'C\nM'], outcomes: ['=sum', "'=sum"] });
+    const rows = results.shares as unknown as Record<string, unknown>[];
+    Object.assign(rows[0], { note: 'a "quoted", text', 7: 'whole-number key', '-x': -0.5, flag: false });
+    Object.assign(rows[3], { '\rlead': 'x\r\ny', nested: [1, 2], tiny: 1e-12, big: 1e21 });
+    rows[5].share = undefined;
+    expect(shareTablesCsv(results)).toBe(arqueroCsv(rows, SHARE_HEADER));
+  });
+
+  it('writes an empty table as its header', () => {
+    const results = sampleResults();
+    results.shares = [];
+    expect(shareTablesCsv(results)).toBe(arqueroCsv([], SHARE_HEADER));
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * Charts rendered on chart threads (the built module: threads run compiled
+ * code) must be byte for byte those rendered in line.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { TopLevelSpec } from 'vega-lite';
+import { describe, expect, it } from 'vitest';
+import { renderInLine, type ChartJob } from '../../src/render/chartRendering.js';
+import { effectOverTimeSpec } from '../../src/render/effectOverTimeSpec.js';
+import { figure1Spec } from '../../src/render/figure1Spec.js';
+import { monthlySpec } from '../../src/render/monthlySpec.js';
+import { ROOT } from '../sharedPaths.js';
+import { sampleResults, withInference } from './sampleResults.js';
+
+type ChartThreadsModule = typeof import('../../src/render/chartThreads.js');
+const built = async (): Promise<ChartThreadsModule> => (await import(pathToFileURL(join(ROOT, 'dist', 'render', 'chartThreads.js')).href)) as ChartThreadsModule;
+
+function jobs(): ChartJob[] {
+  const results = withInference(sampleResults());
+  return [
+    { key: 'figure1', spec: figure1Spec(results) },
+    { key: 'monthly', spec: monthlySpec(results) },
+    { key: 'effect_over_time', spec: effectOverTimeSpec(results)! },
+    { key: 'again', spec: figure1Spec(results) },
+  ];
+}
+
+describe('chart threads', () => {
+  it('render the same bytes as the calling thread, in job order, with fewer threads than charts', async () => {
+    const { startChartThreads } = await built();
+    const inLine = await renderInLine(jobs());
+    for (const count of [1, 2, 3]) {
+      const failures: Error[] = [];
+      const threads = startChartThreads(count, (error) => failures.push(error));
+      expect(await threads.render(jobs()), `${count} threads`).toEqual(inLine);
+      expect(failures).toEqual([]);
+    }
+  }, 60_000);
+
+  it('fall back to the calling thread when a chart fails, which then shows the error', async () => {
+    const { startChartThreads } = await built();
+    const failures: Error[] = [];
+    const threads = startChartThreads(2, (error) => failures.push(error));
+    const broken = { data: { values: [{ a: 1 }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'bogus' } } } as unknown as TopLevelSpec;
+    await expect(threads.render([...jobs(), { key: 'broken', spec: broken }])).rejects.toThrow('Invalid field type');
+    expect(failures.map((error) => error.message)).toEqual([expect.stringContaining('Invalid field type')]);
+  }, 60_000);
+
+  it('can be closed without rendering, and then render in line', async () => {
+    const { startChartThreads } = await built();
+    const threads = startChartThreads(2);
+    threads.close();
+    expect(await threads.render(jobs().slice(0, 1))).toEqual(await renderInLine(jobs().slice(0, 1)));
+  }, 60_000);
+});
