@@ -1,4 +1,4 @@
-import jStat from 'jstat';
+import { jStat } from './jstatModule.js';
 
 /**
  * Analytic standard error of a difference in shares (methods.md, `diff`):

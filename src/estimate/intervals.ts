@@ -4,7 +4,7 @@
  * Quantiles are R's type 7 (quantileType7), the convention of the
  * percentile interval, so the methods differ only in their definitions.
  */
-import jStat from 'jstat';
+import { jStat } from './jstatModule.js';
 import { quantileType7 } from './percentile.js';
 
 export interface BootstrapInterval {

@@ -4,7 +4,7 @@
  * and the allocation ratio, checked once and with the normal quantiles the
  * formulas need.
  */
-import jStat from 'jstat';
+import { jStat } from '../estimate/jstatModule.js';
 import { UsageError } from '../errors.js';
 
 /** Multiplicity adjustment for planning over the k − 1 comparisons with the reference. */

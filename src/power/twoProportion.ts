@@ -14,7 +14,7 @@
  * then 2·p̄·q̄ = (p0 + p1)(q0 + q1)/2. Like R's default (strict = FALSE) it
  * leaves out the negligible chance of rejecting in the wrong direction.
  */
-import jStat from 'jstat';
+import { jStat } from '../estimate/jstatModule.js';
 
 export function twoProportionPower(p0: number, p1: number, n0: number, n1: number, zAlpha: number): number {
   const pooled = (n0 * p0 + n1 * p1) / (n0 + n1);
