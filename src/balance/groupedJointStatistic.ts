@@ -7,7 +7,7 @@
  * labels do. With cells = (block, vector), a permutation costs
  * O(cells × arms + vectors × arms × variables), not O(persons × variables).
  */
-import { distinctRows } from './distinctRows.js';
+import { distinctRows } from '../estimate/distinctRows.js';
 import { blockCells, type BlockCells } from './groupedBlockSampler.js';
 import type { JointStatistic } from './jointStatistic.js';
 

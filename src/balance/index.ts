@@ -5,4 +5,4 @@ export { balanceRandomizationTest, BlockSampler, distinctAssignments, enumerateA
 export { JointStatistic, type JointStatisticDesign } from './jointStatistic.js';
 export { blockCells, GroupedBlockSampler, type BlockCells } from './groupedBlockSampler.js';
 export { GroupedJointStatistic } from './groupedJointStatistic.js';
-export { distinctRows, type DistinctRows } from './distinctRows.js';
+export { distinctRows, type DistinctRows } from '../estimate/distinctRows.js';

@@ -38,6 +38,7 @@ import type { Panel } from '../panel/buildPanel.js';
 import { binomial } from '../random/binomial.js';
 import { halfWordThreshold, HalfWords } from '../random/halfWords.js';
 import type { RandomStream } from '../random/stream.js';
+import { distinctRows } from './distinctRows.js';
 import type { SubgroupLayout } from './layout.js';
 
 /**
@@ -241,72 +242,26 @@ export interface PersonKey {
 
 /**
  * Numbers the persons `items` by equal keys, groups in order of first
- * appearance; `first` holds each group's first person. Open addressing on a
- * 32-bit hash of the key, checked value by value on a match.
+ * appearance; `first` holds each group's first person. The key is packed
+ * into 32-bit words (subgroup levels, then the row's bytes four to a word)
+ * for distinctRows, with the label as its tag.
  */
 export function groupByKey(items: Int32Array, key: PersonKey): { groupOf: Int32Array; first: Int32Array } {
   const { values, label, rowStride, rowOffset, rowLength } = key;
   const { slots, memberships } = key.groups;
-  let size = 16;
-  while (size < 2 * items.length) size *= 2;
-  const mask = size - 1;
-  const table = new Int32Array(size);
-  let groupHash: Int32Array = new Int32Array(64);
-  let first: Int32Array = new Int32Array(64);
-  let groups = 0;
-  const groupOf = new Int32Array(items.length);
+  const width = slots + Math.ceil(rowLength / 4);
+  const words = new Uint32Array(items.length * width);
+  const tag = new Int32Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const p = items[i];
-    let h = mix(0x2545f491, label[p]);
-    for (let k = 0; k < slots; k++) h = mix(h, memberships[p * slots + k]);
+    const at = i * width;
+    tag[i] = label[p];
+    for (let k = 0; k < slots; k++) words[at + k] = memberships[p * slots + k];
     const start = p * rowStride + rowOffset;
-    let k = 0;
-    for (; k + 4 <= rowLength; k += 4) h = mix(h, values[start + k] | (values[start + k + 1] << 8) | (values[start + k + 2] << 16) | (values[start + k + 3] << 24));
-    for (; k < rowLength; k++) h = mix(h, values[start + k]);
-    h = finalMix(h);
-    for (let at = h & mask; ; at = (at + 1) & mask) {
-      const g = table[at] - 1;
-      if (g < 0) {
-        if (groups === first.length) {
-          first = grow(first);
-          groupHash = grow(groupHash);
-        }
-        table[at] = groups + 1;
-        groupHash[groups] = h;
-        first[groups] = p;
-        groupOf[i] = groups++;
-        break;
-      }
-      if (groupHash[g] !== h) continue;
-      const q = first[g];
-      let same = label[p] === label[q];
-      for (let j = 0; same && j < slots; j++) same = memberships[p * slots + j] === memberships[q * slots + j];
-      const other = q * rowStride + rowOffset;
-      for (let j = 0; same && j < rowLength; j++) same = values[start + j] === values[other + j];
-      if (same) {
-        groupOf[i] = g;
-        break;
-      }
-    }
+    for (let k = 0; k < rowLength; k++) words[at + slots + (k >> 2)] |= values[start + k] << ((k & 3) * 8);
   }
-  return { groupOf, first: first.slice(0, groups) };
-}
-
-function grow(a: Int32Array): Int32Array {
-  const bigger = new Int32Array(2 * a.length);
-  bigger.set(a);
-  return bigger;
-}
-
-function mix(h: number, v: number): number {
-  h = Math.imul(h ^ v, 0x5bd1e995);
-  return h ^ (h >>> 15);
-}
-
-function finalMix(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  const rows = distinctRows(words, width, width, items.length, tag);
+  return { groupOf: rows.id, first: Int32Array.from(rows.first, (r) => items[r]) };
 }
 
 /**

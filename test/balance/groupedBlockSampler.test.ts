@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockCells, GroupedBlockSampler } from '../../src/balance/groupedBlockSampler.js';
-import { distinctRows } from '../../src/balance/distinctRows.js';
+import { distinctRows } from '../../src/estimate/distinctRows.js';
 import { RandomStream } from '../../src/random/stream.js';
 
 /** Persons of one block, cell by cell, with their observed arms (any arrangement with the block's arm totals). */

@@ -20,7 +20,7 @@
  * per group of alike persons. This one gives the exact enumeration of small
  * designs and the reference the grouped one is tested against.
  */
-import { distinctRows } from '../../balance/distinctRows.js';
+import { distinctRows } from '../distinctRows.js';
 import type { EffectDesign } from './effectDesign.js';
 import { findPersonRuns } from './personRuns.js';
 

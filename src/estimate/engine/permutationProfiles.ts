@@ -18,7 +18,7 @@
  * person's runs, and a permutation adds each times that profile's count.
  */
 import { blockCells, GroupedBlockSampler, type BlockCells } from '../../balance/groupedBlockSampler.js';
-import { distinctRows } from '../../balance/distinctRows.js';
+import { distinctRows } from '../distinctRows.js';
 import type { ArmPermutations } from '../randomizationInference.js';
 import { rowSetKeysOf } from './differencePermutations.js';
 import type { EffectDesign } from './effectDesign.js';

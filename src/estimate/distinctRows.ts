@@ -1,9 +1,9 @@
 /**
  * Numbers the distinct rows of a table, in order of first appearance: the
- * randomization tests group persons who are alike in everything their
- * statistic reads (covariate vector; subgroup levels and outcome history),
- * because a permutation then only decides how many of each group get each
- * arm. A Map of strings would build a string per person, which at a million
+ * randomization tests and the bootstrap group persons who are alike in
+ * everything their statistic reads (covariate vector; subgroup levels and
+ * outcome history), because a permutation or a resample then only decides
+ * how many of each group get each arm or are drawn. A Map of strings would build a string per person, which at a million
  * persons costs more than the rest of the set-up, so the rows are hashed as
  * 32-bit words (a Float64Array's bits, NaN included) into an open-addressing
  * table. Rows compare bit for bit: two NaNs with other payloads, or 0 and
