@@ -8,6 +8,7 @@ import { blockedDifference } from '../../../src/estimate/regression/blockedDiffe
 import { additiveDesign, linDesign, type CovariateColumn, type DesignInput } from '../../../src/estimate/regression/designMatrix.js';
 import { fitOlsHc2 } from '../../../src/estimate/regression/olsHc2.js';
 import { ROOT } from '../../sharedPaths.js';
+import { fillRandomHistory, random } from './randomDesign.js';
 
 const ESTIMATORS: EstimatorName[] = ['diff', 'blocked', 'ols', 'lin'];
 
@@ -111,17 +112,6 @@ describe('against estimatr, weight 1', () => {
 // ---------------------------------------------------------------------------
 // A random panel design and an independent brute-force evaluation.
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const LABELS = ['all', 'v1=a', 'v1=b', 'v1=c', 'v2=x', 'v2=y'];
 const SLOTS = 3;
 
@@ -155,17 +145,7 @@ function randomPanel(persons: number, seed: number, sparseArm = false): EffectDe
     memberships[p * SLOTS + 1] = next() < 0.08 ? -1 : next() < 0.55 ? 1 : 2;
     memberships[p * SLOTS + 2] = next() < 0.05 ? -1 : next() < 0.5 ? 4 : 5;
     if (sparseArm && arm[p] === 2 && block[p] === 3) memberships[p * SLOTS + 1] = 1;
-    const kind = next();
-    const end = kind < 0.7 ? months : 2 + Math.floor(next() * 4);
-    const gap = kind > 0.95 ? 2 : -1;
-    for (let o = 0; o < outcomes; o++) {
-      let state = next() < 0.2 ? 1 : 0;
-      for (let t = 0; t < end; t++) {
-        if (t === gap) continue;
-        if (next() < 0.3) state = state === 0 ? 1 : 0;
-        values[(p * outcomes + o) * months + t] = o === 1 && state === 1 && next() < 0.4 ? 2.5 : state;
-      }
-    }
+    fillRandomHistory(next, values, p, outcomes, months, { lastMonthSpan: 4 });
   }
   return {
     persons,

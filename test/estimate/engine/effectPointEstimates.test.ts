@@ -8,6 +8,7 @@ import { invertSymmetric } from '../../../src/estimate/regression/cholesky.js';
 import { additiveDesign, linDesign, type CovariateColumn } from '../../../src/estimate/regression/designMatrix.js';
 import { fitOlsHc2 } from '../../../src/estimate/regression/olsHc2.js';
 import { ROOT } from '../../sharedPaths.js';
+import { random } from './randomDesign.js';
 
 // Goldens from R (estimatr, boot): test/golden-r/make-estimator-goldens.R and make-engine-goldens.R.
 const GOLDEN = join(ROOT, 'test', 'golden-r');
@@ -232,15 +233,6 @@ describe('blocked: the documented rule for arms with one person in a block (esti
 // ---------------------------------------------------------------------------
 // Brute force: every cell of a small multi-cell design refitted densely, and
 // every person left out in turn (boot's stratified jackknife by definition).
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * 120 persons, 3 arms (reference 1), 5 blocks (one small), covariates: a

@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { effectCell, type EffectDesign } from '../../../src/estimate/engine/effectDesign.js';
 import { createEffectEvaluator } from '../../../src/estimate/engine/effectEvaluator.js';
 import { createPermutationEvaluator } from '../../../src/estimate/engine/permutationEvaluator.js';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fillRandomHistory, random } from './randomDesign.js';
 
 const LABELS = ['all', 'v1=a', 'v1=b', 'v1=c', 'v2=x', 'v2=y', 'tiny'];
 const SLOTS = 4;
@@ -89,17 +79,7 @@ function randomPanel(options: PanelOptions): EffectDesign {
       values[p] = next() < 0.1 ? NaN : next() < 0.4 ? 0 : 1000 * next();
       continue;
     }
-    const kind = next();
-    const end = kind < 0.7 || p < TINY ? months : 2 + Math.floor(next() * 5);
-    const gap = kind > 0.95 ? 2 : -1;
-    for (let o = 0; o < outcomes; o++) {
-      let state = next() < 0.2 ? 1 : 0;
-      for (let t = 0; t < end; t++) {
-        if (t === gap) continue;
-        if (next() < 0.3) state = state === 0 ? 1 : 0;
-        values[(p * outcomes + o) * months + t] = o === 1 && state === 1 && next() < 0.4 ? 2.5 : state;
-      }
-    }
+    fillRandomHistory(next, values, p, outcomes, months, { lastMonthSpan: 5, full: p < TINY });
   }
   return {
     persons,
