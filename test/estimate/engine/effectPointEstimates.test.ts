@@ -58,25 +58,29 @@ function singleCellDesign(y: Float64Array, arm: Uint8Array, arms: number, block:
 
 const ESTIMATORS: EstimatorName[] = ['diff', 'blocked', 'ols', 'lin'];
 
+/** A golden three-arm trial (arms FS, SE, CM; columns y, arm, block, x and a categorical covariate) as one cell. */
+function threeArmDesign(rows: Record<string, string>[], categorical: string): EffectDesign {
+  const ARMS = ['FS', 'SE', 'CM'];
+  const block = levelCodes(rows.map((r) => r.block));
+  const category = levelCodes(rows.map((r) => r[categorical]));
+  return singleCellDesign(
+    Float64Array.from(rows, (r) => Number(r.y)),
+    Uint8Array.from(rows, (r) => ARMS.indexOf(r.arm)),
+    3,
+    block.codes,
+    block.levels,
+    [
+      { kind: 'numeric', values: Float64Array.from(rows, (r) => Number(r.x)) },
+      { kind: 'categorical', codes: category.codes, levels: category.levels },
+    ],
+  );
+}
+
 describe('effectPointEstimates against estimatr (committed goldens, one outcome, one month)', () => {
   const expected = new Map(readCsv('estimators.csv').map((r) => [r.case, { estimate: Number(r.estimate), se: Number(r.se) }]));
 
   it('the blocked three-arm trial: diff, blocked, ols and lin for both arms', () => {
-    const rows = readCsv('blocked-trial.csv');
-    const ARMS = ['FS', 'SE', 'CM'];
-    const block = levelCodes(rows.map((r) => r.block));
-    const group = levelCodes(rows.map((r) => r.group));
-    const design = singleCellDesign(
-      Float64Array.from(rows, (r) => Number(r.y)),
-      Uint8Array.from(rows, (r) => ARMS.indexOf(r.arm)),
-      3,
-      block.codes,
-      block.levels,
-      [
-        { kind: 'numeric', values: Float64Array.from(rows, (r) => Number(r.x)) },
-        { kind: 'categorical', codes: group.codes, levels: group.levels },
-      ],
-    );
+    const design = threeArmDesign(readCsv('blocked-trial.csv'), 'group');
     for (const estimator of ESTIMATORS) {
       const result = effectPointEstimates(design, estimator);
       expect(result.estimate[effectCell(design, 0, 0, 0, 0)]).toBeNaN();
@@ -116,20 +120,7 @@ describe('effectPointEstimates against estimatr (committed goldens, one outcome,
 
 describe('effectPointEstimates against estimatr and boot::empinf (make-engine-goldens.R)', () => {
   const rows = readCsv('engine-trial.csv');
-  const ARMS = ['FS', 'SE', 'CM'];
-  const block = levelCodes(rows.map((r) => r.block));
-  const g = levelCodes(rows.map((r) => r.g));
-  const design = singleCellDesign(
-    Float64Array.from(rows, (r) => Number(r.y)),
-    Uint8Array.from(rows, (r) => ARMS.indexOf(r.arm)),
-    3,
-    block.codes,
-    block.levels,
-    [
-      { kind: 'numeric', values: Float64Array.from(rows, (r) => Number(r.x)) },
-      { kind: 'categorical', codes: g.codes, levels: g.levels },
-    ],
-  );
+  const design = threeArmDesign(rows, 'g');
   const estimates = readCsv('engine-estimates.csv');
   const influence = readCsv('engine-influence.csv');
 
