@@ -84,7 +84,6 @@ export function statusShareReplicates(d: StatusDesign, seed: number, B: number):
   // person can be in, by descending count (ties by category): their sizes
   // (a level of groupMultinomial) and which category each is.
   const counts = new Int32Array(T * H * K);
-  const stratumSize = new Int32Array(H);
   const stratumStart = new Int32Array(H + 1);
   for (let p = 0; p < d.panel.persons; p++) stratumStart[stratumOf(p) + 1]++;
   for (let h = 0; h < H; h++) stratumStart[h + 1] += stratumStart[h];
@@ -93,7 +92,6 @@ export function statusShareReplicates(d: StatusDesign, seed: number, B: number):
   for (let p = 0; p < d.panel.persons; p++) stratumPersons[cursor[stratumOf(p)]++] = p;
   for (let p = 0; p < d.panel.persons; p++) {
     const h = stratumOf(p);
-    stratumSize[h]++;
     for (let t = 0; t < T; t++) {
       const status = d.panel.status[p * T + t];
       counts[(t * H + h) * K + (status === MISSING ? S : status)]++;
@@ -128,7 +126,7 @@ export function statusShareReplicates(d: StatusDesign, seed: number, B: number):
     n.fill(0);
     events.fill(0);
     for (let h = 0; h < H; h++) {
-      const size = stratumSize[h];
+      const size = stratumStart[h + 1] - stratumStart[h];
       if (size === 0) continue;
       const a = (h / d.blockCount) | 0;
       if (size <= PERSON_DRAWS_UP_TO) {
