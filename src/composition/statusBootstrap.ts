@@ -30,10 +30,12 @@ import { identity, multinomial, sizesLevel, STREAM_PURPOSE } from '../estimate/g
 const COMPOSITION_DRAWS = 2;
 /**
  * A stratum this small is resampled person by person, whole histories at
- * once: n uniform draws and n × months additions cost less than a
- * multinomial over the statuses of every month (a trial's strata, e.g. the
- * fixture's 75 of about 14 persons). Either way each stratum's monthly
- * counts have exactly the person bootstrap's distribution.
+ * once: n uniform draws, each adding the person's runs of months in one
+ * status to difference arrays (a prefix sum per replicate turns them into
+ * counts), cost less than a multinomial over the statuses of every month (a
+ * trial's strata, e.g. the fixture's 75 of about 14 persons). Either way
+ * each stratum's monthly counts have exactly the person bootstrap's
+ * distribution.
  */
 const PERSON_DRAWS_UP_TO = 64;
 
@@ -119,18 +121,28 @@ export function statusShareReplicates(d: StatusDesign, seed: number, B: number):
   const n = new Int32Array(A * T);
   const events = new Int32Array(cells);
   const rng = new RandomStream(seed, 0);
-  const status = d.panel.status as Uint8Array;
+  // Only the persons of strata drawn person by person need their runs.
+  const drawnByPerson = Uint8Array.from({ length: d.panel.persons }, (_, p) => {
+    const h = stratumOf(p);
+    return stratumStart[h + 1] - stratumStart[h] <= PERSON_DRAWS_UP_TO ? 1 : 0;
+  });
+  const histories = statusRuns(d.panel.status as Uint8Array, drawnByPerson, T, S, A, d.arm);
+  // Month-to-month changes of the person-drawn strata's counts, as n and events but with T + 1 months.
+  const nChange = new Int32Array(A * (T + 1));
+  const eventChange = new Int32Array(S * A * (T + 1));
   for (let b = 0; b < B; b++) {
     rng.reseed(seed, b + COMPOSITION_DRAWS * STREAM_PURPOSE);
     drawn.fill(0);
     n.fill(0);
     events.fill(0);
+    nChange.fill(0);
+    eventChange.fill(0);
     for (let h = 0; h < H; h++) {
       const size = stratumStart[h + 1] - stratumStart[h];
       if (size === 0) continue;
       const a = (h / d.blockCount) | 0;
       if (size <= PERSON_DRAWS_UP_TO) {
-        addPersonDraws(rng, stratumPersons.subarray(stratumStart[h], stratumStart[h + 1]), status, T, A, a, n, events);
+        addPersonDraws(rng, stratumPersons.subarray(stratumStart[h], stratumStart[h + 1]), histories, nChange, eventChange);
         continue;
       }
       for (let t = 0; t < T; t++) {
@@ -144,6 +156,8 @@ export function statusShareReplicates(d: StatusDesign, seed: number, B: number):
         }
       }
     }
+    addChanges(nChange, n, A, T);
+    addChanges(eventChange, events, S * A, T);
     for (let cell = 0; cell < cells; cell++) {
       const observed = n[cell % (A * T)];
       shares[cell * B + b] = observed > 0 ? events[cell] / observed : NaN;
@@ -152,17 +166,70 @@ export function statusShareReplicates(d: StatusDesign, seed: number, B: number):
   return shares;
 }
 
-/** Draws a small stratum's persons with replacement and adds their whole status histories. */
-function addPersonDraws(rng: RandomStream, persons: Int32Array, status: Uint8Array, T: number, A: number, a: number, n: Int32Array, events: Int32Array): void {
+/**
+ * Each person's months (of those `included`) as runs of one status (censored months left out),
+ * with the offsets their first month and the month after their last have
+ * in the change arrays of n (`nAt`) and of events (`eventAt`).
+ */
+interface StatusRuns {
+  /** Runs of person p: start[p] … start[p + 1] − 1. */
+  start: Int32Array;
+  nFrom: Int32Array;
+  nTo: Int32Array;
+  eventFrom: Int32Array;
+  eventTo: Int32Array;
+}
+
+function statusRuns(status: Uint8Array, included: Uint8Array, T: number, S: number, A: number, arm: Uint8Array): StatusRuns {
+  const persons = included.length;
+  const start = new Int32Array(persons + 1);
+  const nFrom: number[] = [];
+  const nTo: number[] = [];
+  const eventFrom: number[] = [];
+  const eventTo: number[] = [];
+  for (let p = 0; p < persons; p++) {
+    const a = arm[p];
+    let t = included[p] === 1 ? 0 : T;
+    while (t < T) {
+      const k = status[p * T + t];
+      let end = t + 1;
+      while (end < T && status[p * T + end] === k) end++;
+      if (k !== MISSING && k < S) {
+        nFrom.push(a * (T + 1) + t);
+        nTo.push(a * (T + 1) + end);
+        eventFrom.push((k * A + a) * (T + 1) + t);
+        eventTo.push((k * A + a) * (T + 1) + end);
+      }
+      t = end;
+    }
+    start[p + 1] = nFrom.length;
+  }
+  return { start, nFrom: Int32Array.from(nFrom), nTo: Int32Array.from(nTo), eventFrom: Int32Array.from(eventFrom), eventTo: Int32Array.from(eventTo) };
+}
+
+/** Draws a small stratum's persons with replacement and adds their whole status histories, as changes at their runs' ends. */
+function addPersonDraws(rng: RandomStream, persons: Int32Array, runs: StatusRuns, nChange: Int32Array, eventChange: Int32Array): void {
+  const { start, nFrom, nTo, eventFrom, eventTo } = runs;
   const size = persons.length;
   const threshold = rejectionThreshold(size);
   for (let draw = 0; draw < size; draw++) {
-    const at = persons[rng.nextIntBelow(size, threshold)] * T;
+    const person = persons[rng.nextIntBelow(size, threshold)];
+    for (let j = start[person]; j < start[person + 1]; j++) {
+      nChange[nFrom[j]]++;
+      nChange[nTo[j]]--;
+      eventChange[eventFrom[j]]++;
+      eventChange[eventTo[j]]--;
+    }
+  }
+}
+
+/** Adds the running sums of `change` (rows of T + 1 months) to `into` (rows of T). */
+function addChanges(change: Int32Array, into: Int32Array, rows: number, T: number): void {
+  for (let row = 0; row < rows; row++) {
+    let running = 0;
     for (let t = 0; t < T; t++) {
-      const k = status[at + t];
-      if (k === MISSING) continue;
-      n[a * T + t]++;
-      events[(k * A + a) * T + t]++;
+      running += change[row * (T + 1) + t];
+      into[row * T + t] += running;
     }
   }
 }

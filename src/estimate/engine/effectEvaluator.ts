@@ -100,7 +100,7 @@ export function createEffectEvaluator(design: EffectDesign, estimator: Estimator
  * (s, t − 1) whatever the weights and labels: nobody of the level changes
  * from observed to censored or back between the two months.
  */
-function samePersonsAsPreviousMonth(d: EffectDesign): Uint8Array {
+export function samePersonsAsPreviousMonth(d: EffectDesign): Uint8Array {
   const { months: T, outcomes: O, groups } = d;
   const same = new Uint8Array(groups.labels.length * T);
   for (let s = 0; s < groups.labels.length; s++) for (let t = 1; t < T; t++) same[s * T + t] = 1;

@@ -47,7 +47,7 @@
 import { factorSkipping, solveFactored } from '../regression/cholesky.js';
 import { factorAbsorbed } from './absorbedFactor.js';
 import { effectCellCount, type EffectDesign, type EstimatorName } from './effectDesign.js';
-import { checkDesign } from './effectEvaluator.js';
+import { checkDesign, samePersonsAsPreviousMonth } from './effectEvaluator.js';
 import { findPersonRuns } from './personRuns.js';
 import { computeInvariants, forwardSolve, KEPT_SHARE, type Invariants } from './permutationInvariants.js';
 import { ArmSums, armSumLayout } from './permutationStatistics.js';
@@ -130,6 +130,8 @@ interface Solver {
   armRows: Float64Array;
   unit: Float64Array;
   solution: Float64Array;
+  /** The last row set solved took the short path: its arm-side results (armCount, terms' covariate part, projected, the Schur factor) are still in place. */
+  shortPathHeld: boolean;
 }
 
 function createOlsPermutationEvaluator(design: EffectDesign): PermutationEvaluator {
@@ -191,6 +193,7 @@ function createOlsPermutationEvaluator(design: EffectDesign): PermutationEvaluat
     armRows: new Float64Array(columns * p),
     unit: new Float64Array(p),
     solution: new Float64Array(p),
+    shortPathHeld: false,
   };
   // The observed labels' column terms and projections (sums.rows holds their sums after construction).
   for (let r = 0; r < rowSets; r++) {
@@ -201,14 +204,21 @@ function createOlsPermutationEvaluator(design: EffectDesign): PermutationEvaluat
   }
 
   const cells = effectCellCount(design);
+  const samePersons = samePersonsAsPreviousMonth(design);
   return {
     cells,
     evaluate(arm, out) {
       if (arm.length !== persons) throw new RangeError(`evaluate: expected ${persons} arm labels, got ${arm.length}`);
       if (out.length < cells) throw new RangeError(`evaluate: out holds ${out.length} numbers, needs ${cells}`);
       sums.accumulate(arm);
+      solver.shortPathHeld = false;
       for (let s = 0; s < subgroups; s++) {
-        for (let t = 0; t < months; t++) solveRowSet(solver, sums.rows, sums.changed, s * months + t, s, t, out);
+        for (let t = 0; t < months; t++) {
+          const r = s * months + t;
+          // A month with the same persons as the last under the same labels has the same arm side: only its outcomes are new.
+          if (samePersons[r] === 1 && solver.shortPathHeld) solveOutcomesAgain(solver, sums.rows, sums.changed, r, s, t, out);
+          else solveRowSet(solver, sums.rows, sums.changed, r, s, t, out);
+        }
       }
     },
   };
@@ -256,6 +266,7 @@ function solveRowSet(solver: Solver, rows: Float64Array, changed: Uint8Array, r:
   const { blocks, blockInverse } = invariants;
   const stride = invariants.covariates + invariants.outcomes + 1;
   const offset = r * size;
+  solver.shortPathHeld = false;
 
   let others = 0;
   for (let d = 0; d < columns; d++) {
@@ -283,7 +294,8 @@ function solveRowSet(solver: Solver, rows: Float64Array, changed: Uint8Array, r:
     armBlock[d * columns + d] = armCount[d] - terms[d * stride + stride - 1];
     armUnabsorbed[d] = armCount[d];
   }
-  if (!(invariants.settled[r] && solveCovariatesFirst(solver, rows, changed, r, s, t, out))) solveInFull(solver, rows, r, s, t, out);
+  if (invariants.settled[r] && solveCovariatesFirst(solver, rows, changed, r, s, t, out)) solver.shortPathHeld = true;
+  else solveInFull(solver, rows, r, s, t, out);
 }
 
 /**
@@ -291,11 +303,10 @@ function solveRowSet(solver: Solver, rows: Float64Array, changed: Uint8Array, r:
  * might keep other covariates than the covariates-first elimination.
  */
 function solveCovariatesFirst(solver: Solver, rows: Float64Array, changed: Uint8Array, r: number, s: number, t: number, out: Float64Array): boolean {
-  const { shape, columns, segment, valueBase, size, invariants, terms, armCount, armBlock, armFactor, armUnabsorbed, armKept, armOfColumn } = solver;
-  const { projected, baseProjected, projectedRight, baseProjectedRight, schur, schurFactor, schurKept, schurInverse, vector, vector2, armRight, beta } = solver;
+  const { columns, invariants, terms, armBlock, armFactor, armUnabsorbed, armKept } = solver;
+  const { projected, baseProjected, projectedRight, baseProjectedRight, schur, schurFactor, schurKept, schurInverse, vector, vector2 } = solver;
   const { covariates: c, outcomes, covariateKept, pivotShare } = invariants;
   const stride = c + outcomes + 1;
-  const offset = r * size;
 
   // armBlock is needed again for the Schur complement; factorAbsorbed clears aliased columns in place.
   for (let i = 0; i < columns * columns; i++) schur[i] = armBlock[i];
@@ -345,13 +356,57 @@ function solveCovariatesFirst(solver: Solver, rows: Float64Array, changed: Uint8
   }
   factorSkipping(schur, columns, schurFactor, schurKept, 1e-12);
   for (let d = 0; d < columns; d++) if (armKept[d] && !schurKept[d]) return false;
+  writeShortPathOutcomes(solver, rows, r, s, t, out);
+  return true;
+}
+
+/** Each outcome's arm coefficients from the Schur factor, the terms and projections in place. */
+function writeShortPathOutcomes(solver: Solver, rows: Float64Array, r: number, s: number, t: number, out: Float64Array): void {
+  const { shape, columns, segment, valueBase, size, invariants, terms, armCount, armKept, armOfColumn, projectedRight, schurFactor, schurKept, armRight, beta } = solver;
+  const { covariates: c, outcomes } = invariants;
+  const stride = c + outcomes + 1;
+  const offset = r * size;
   for (let o = 0; o < outcomes; o++) {
     for (let d = 0; d < columns; d++) armRight[d] = armKept[d] ? rows[offset + d * segment + valueBase + o] - terms[d * stride + c + o] - projectedRight[d * outcomes + o] : 0;
     solveFactored(schurFactor, schurKept, columns, armRight, beta);
     out[cellIndex(shape, o, s, shape.reference, t)] = NaN;
     for (let d = 0; d < columns; d++) out[cellIndex(shape, o, s, armOfColumn[d], t)] = armCount[d] > 0.5 && armKept[d] ? beta[d] : NaN;
   }
-  return true;
+}
+
+/**
+ * Row set r holds the persons of row set r − 1, which took the short path
+ * under the same labels: its counts, covariate sums, invariants' covariate
+ * parts and so everything on the arm side are the same numbers, and only
+ * the outcome terms, their projections and the solves are redone, each by
+ * the very operations solveRowSet would use (so the estimates are the same
+ * to the last bit).
+ */
+function solveOutcomesAgain(solver: Solver, rows: Float64Array, changed: Uint8Array, r: number, s: number, t: number, out: Float64Array): void {
+  const { columns, segment, size, invariants, terms, baseTerms, projected, projectedRight, baseProjectedRight, armKept } = solver;
+  const { blocks, blockTerms, covariates: c, outcomes, covariateSolved } = invariants;
+  const q = c + outcomes;
+  const stride = q + 1;
+  for (let d = 0; d < columns; d++) {
+    if (changed[d]) {
+      const counts = r * size + d * segment;
+      for (let i = c; i < q; i++) {
+        const from = (r * q + i) * blocks;
+        let sum = 0;
+        for (let k = 0; k < blocks; k++) sum += rows[counts + k] * blockTerms[from + k];
+        terms[d * stride + i] = sum;
+      }
+    } else for (let i = c, from = (r * columns + d) * stride; i < q; i++) terms[d * stride + i] = baseTerms[from + i];
+    if (!armKept[d]) continue;
+    if (changed[d]) {
+      for (let o = 0; o < outcomes; o++) {
+        let product = 0;
+        for (let j = 0; j < c; j++) product += projected[d * c + j] * covariateSolved[(r * outcomes + o) * c + j];
+        projectedRight[d * outcomes + o] = product;
+      }
+    } else for (let o = 0; o < outcomes; o++) projectedRight[d * outcomes + o] = baseProjectedRight[(r * columns + d) * outcomes + o];
+  }
+  writeShortPathOutcomes(solver, rows, r, s, t, out);
 }
 
 /** The whole absorbed system in olsSolver's column order (arms, then covariates), factored by the same factorAbsorbed. */

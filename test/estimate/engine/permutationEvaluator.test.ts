@@ -26,6 +26,8 @@ interface PanelOptions {
   covariates?: boolean;
   /** One person-level outcome (T = 1) with any values, as estimate.ts's person outcomes. */
   personLevel?: boolean;
+  /** Nobody censored: every month of a level holds the persons of its first, whose arm side the evaluator reuses. */
+  uncensored?: boolean;
 }
 
 /**
@@ -79,7 +81,7 @@ function randomPanel(options: PanelOptions): EffectDesign {
       values[p] = next() < 0.1 ? NaN : next() < 0.4 ? 0 : 1000 * next();
       continue;
     }
-    fillRandomHistory(next, values, p, outcomes, months, { lastMonthSpan: 5, full: p < TINY });
+    fillRandomHistory(next, values, p, outcomes, months, { lastMonthSpan: 5, full: p < TINY || options.uncensored === true });
   }
   return {
     persons,
@@ -192,6 +194,16 @@ describe('createPermutationEvaluator', () => {
       const { finite, nan } = compareOnPermutations(design, 25, seed + 100);
       expect(finite).toBeGreaterThan(0);
       expect(nan).toBeGreaterThan(0);
+    }
+  });
+
+  it('equals the general ols evaluator where months hold the same persons (uncensored), and where only some do', () => {
+    for (const seed of [14, 15]) {
+      for (const uncensored of [true, false]) {
+        const design = randomPanel({ persons: 300, blocks: 4, seed, uncensored });
+        const { finite } = compareOnPermutations(design, 20, seed + 200);
+        expect(finite).toBeGreaterThan(0);
+      }
     }
   });
 
