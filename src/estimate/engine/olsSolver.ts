@@ -42,6 +42,8 @@ export function createOlsSolver(layout: StatisticLayout, shape: CellShape): RowS
   const unit = new Float64Array(p);
   const solution = new Float64Array(p);
   const present = new Uint8Array(arms);
+  const armValue = new Float64Array(arms);
+  const blockValue = new Float64Array(blocks);
   // Consecutive months of a subgroup level usually hold the same persons
   // (nobody censored in between): then everything but the outcome sums is
   // equal, and the absorbed factor and arm rows of the previous month serve.
@@ -123,32 +125,40 @@ export function createOlsSolver(layout: StatisticLayout, shape: CellShape): RowS
     },
   };
 
+  /**
+   * Each outcome's Σ w y by block and by arm, read once and shared by every
+   * arm's coefficient: (row of M⁺) · (Σ w z y) − Σ_k (row · S_k / W_k) Σ_{i∈k} w y.
+   */
   function writeOutcomes(rows: Float64Array, offset: number, s: number, t: number, out: Float64Array): void {
-      for (let o = 0; o < outcomes; o++) {
-        const values = offset + valueBase + o * blocks * arms;
-        const valueCross = offset + valueCrossBase + o * c;
-        for (let a = 0; a < arms; a++) {
-          const cell = cellIndex(shape, o, s, a, t);
-          const column = columnOf(a);
-          if (a === reference || !present[a] || !kept[column]) {
-            out[cell] = NaN;
-            continue;
-          }
-          const row = column * p;
-          let estimate = 0;
-          for (let j = 0; j < c; j++) estimate += armRows[row + armColumns + j] * rows[valueCross + j];
-          for (let k = 0; k < blocks; k++) {
-            let blockValue = 0;
-            for (let g = 0; g < arms; g++) {
-              const y = rows[values + k * arms + g];
-              blockValue += y;
-              if (g !== reference) estimate += armRows[row + columnOf(g)] * y;
-            }
-            estimate -= armRowSums[column * blocks + k] * blockValue;
-          }
-          out[cell] = estimate;
+    for (let o = 0; o < outcomes; o++) {
+      const values = offset + valueBase + o * blocks * arms;
+      const valueCross = offset + valueCrossBase + o * c;
+      armValue.fill(0);
+      for (let k = 0; k < blocks; k++) {
+        let sum = 0;
+        for (let g = 0; g < arms; g++) {
+          const y = rows[values + k * arms + g];
+          sum += y;
+          armValue[g] += y;
         }
+        blockValue[k] = sum;
       }
+      for (let a = 0; a < arms; a++) {
+        const cell = cellIndex(shape, o, s, a, t);
+        const column = columnOf(a);
+        if (a === reference || !present[a] || !kept[column]) {
+          out[cell] = NaN;
+          continue;
+        }
+        const row = column * p;
+        let estimate = 0;
+        for (let j = 0; j < c; j++) estimate += armRows[row + armColumns + j] * rows[valueCross + j];
+        for (let g = 0; g < arms; g++) if (g !== reference) estimate += armRows[row + columnOf(g)] * armValue[g];
+        const sums = column * blocks;
+        for (let k = 0; k < blocks; k++) estimate -= armRowSums[sums + k] * blockValue[k];
+        out[cell] = estimate;
+      }
+    }
   }
 }
 
