@@ -23,12 +23,18 @@
  * (recomputed from the dense row where 1 − h is small and that cancels).
  * A person with a leverage (nearly) one is refitted without them instead of
  * updated: see below.
+ *
+ * Everything but y depends only on the row set's persons, and a subgroup
+ * level usually holds the same persons month after month (nobody censored
+ * in between): that covariate side is kept per level and reused while the
+ * persons stay the same, so such a month costs only the outcome side.
  */
 import { solveFactored } from '../regression/cholesky.js';
 import {
   LEVERAGE_ONE,
   LEVERAGE_RECOMPUTE,
   LEVERAGE_REFIT,
+  PointWorkspace,
   WEIGHT_NOISE,
   blockCount,
   connectedToReference,
@@ -50,75 +56,131 @@ interface Refit {
   others: Int32Array;
 }
 
-export function olsCells(ctx: RowSetContext): void {
+/** The columns after absorbing the blocks: the non-reference arms' dummies, then the covariates. */
+interface Columns {
+  p: number;
+  q: number;
+  armColumn: Int32Array;
+  columnArm: Int32Array;
+  arm: Uint8Array;
+  start: Int32Array;
+  index: Int32Array;
+  value: Float64Array;
+}
+
+/** What a row set's fit needs of its persons but not of their outcomes. */
+interface CovariateSide {
+  /** The persons it was computed for (a copy), to recognise the same persons next month. */
+  rows: Int32Array;
+  /** The level's own buffers: the shared workspace is overwritten by the other levels' row sets in between. */
+  ws: PointWorkspace;
+  /** Whether some arm is estimable; u, h, norm2 and the refits are left empty if not. */
+  any: boolean;
+  estimable: Uint8Array;
+  blockN: Float64Array;
+  blockSum: Float64Array;
+  mean: Float64Array;
+  factor: Float64Array;
+  kept: Uint8Array;
+  u: Float64Array;
+  h: Float64Array;
+  norm2: Float64Array;
+  refits: Refit[];
+  /** Per row: its index in refits, −1 if it is not refitted (an array, not a map: read per row and outcome). */
+  refitAt: Int32Array;
+}
+
+/**
+ * Per run (a workspace serves one effectPointEstimates call) and subgroup
+ * level, the covariate side of the level's last row set: per level because
+ * effectPointEstimates visits every level of a month before the next month,
+ * so the row set before a level's month is another level's.
+ */
+const covariateSides = new WeakMap<PointWorkspace, Map<number, CovariateSide>>();
+
+/** Adds person's g gᵀ (lower triangle) into cross[at …] and g into sums[sumAt …]. */
+function addRow(cols: Columns, person: number, cross: Float64Array, at: number, sums: Float64Array, sumAt: number): void {
+  const { p, q, start, index, value } = cols;
+  const column = cols.armColumn[cols.arm[person]];
+  const first = start[person];
+  const end = start[person + 1];
+  if (column >= 0) {
+    sums[sumAt + column] += 1;
+    cross[at + column * p + column] += 1;
+    for (let e = first; e < end; e++) cross[at + (q + index[e]) * p + column] += value[e];
+  }
+  for (let e = first; e < end; e++) {
+    const j = q + index[e];
+    const v = value[e];
+    sums[sumAt + j] += v;
+    for (let f = first; f <= e; f++) cross[at + j * p + q + index[f]] += v * value[f];
+  }
+}
+
+/** Adds weight × g of person into sums[sumAt …]. */
+function addWeighted(cols: Columns, person: number, sums: Float64Array, sumAt: number, weight: number): void {
+  const { q, start, index, value } = cols;
+  const column = cols.armColumn[cols.arm[person]];
+  if (column >= 0) sums[sumAt + column] += weight;
+  for (let e = start[person]; e < start[person + 1]; e++) sums[sumAt + q + index[e]] += weight * value[e];
+}
+
+/** Turns Σ g gᵀ of m persons with sums Σ g into their within-group cross products, in place. */
+function centre(p: number, cross: Float64Array, at: number, sums: Float64Array, sumAt: number, m: number): void {
+  for (let a = 0; a < p; a++) {
+    const mean = sums[sumAt + a] / m;
+    if (mean === 0) continue;
+    for (let b = 0; b <= a; b++) cross[at + a * p + b] -= mean * sums[sumAt + b];
+  }
+}
+
+function sameRows(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The covariate side of ctx's row set: the level's last one if it holds the same persons, else computed anew. */
+function covariateSideOf(ctx: RowSetContext, cols: Columns): CovariateSide {
+  let sides = covariateSides.get(ctx.ws);
+  if (!sides) {
+    sides = new Map();
+    covariateSides.set(ctx.ws, sides);
+  }
+  let side = sides.get(ctx.s);
+  if (side && sameRows(side.rows, ctx.rows)) return side;
+  const ws = side ? side.ws : new PointWorkspace();
+  side = computeCovariateSide(ctx, cols, ws);
+  sides.set(ctx.s, side);
+  return side;
+}
+
+function computeCovariateSide(ctx: RowSetContext, cols: Columns, own: PointWorkspace): CovariateSide {
   const { design: d, rows, ws, strata, sparse } = ctx;
   const { start, index, value, shift } = sparse;
+  const { p, q, armColumn, columnArm } = cols;
   const A = d.arms;
   const B = blockCount(d);
   const ref = d.reference;
   const c = d.covariateCount;
-  const q = A - 1;
-  const p = q + c;
   const n = rows.length;
-  if (n === 0) return;
   const arm = d.arm;
   const block = d.block;
-  const visit = ctx.visit;
-
-  const armColumn = new Int32Array(A).fill(-1);
-  const columnArm = new Int32Array(q);
-  for (let a = 0, j = 0; a < A; a++) {
-    if (a === ref) continue;
-    armColumn[a] = j;
-    columnArm[j++] = a;
-  }
-
   const pp = p * p;
-  /** Adds person's g gᵀ (lower triangle) into cross[at …] and g into sums[sumAt …]. */
-  const addRow = (person: number, cross: Float64Array, at: number, sums: Float64Array, sumAt: number) => {
-    const column = armColumn[arm[person]];
-    const first = start[person];
-    const end = start[person + 1];
-    if (column >= 0) {
-      sums[sumAt + column] += 1;
-      cross[at + column * p + column] += 1;
-      for (let e = first; e < end; e++) cross[at + (q + index[e]) * p + column] += value[e];
-    }
-    for (let e = first; e < end; e++) {
-      const j = q + index[e];
-      const v = value[e];
-      sums[sumAt + j] += v;
-      for (let f = first; f <= e; f++) cross[at + j * p + q + index[f]] += v * value[f];
-    }
-  };
-  /** Adds weight × g of person into sums[sumAt …]. */
-  const addWeighted = (person: number, sums: Float64Array, sumAt: number, weight: number) => {
-    const column = armColumn[arm[person]];
-    if (column >= 0) sums[sumAt + column] += weight;
-    for (let e = start[person]; e < start[person + 1]; e++) sums[sumAt + q + index[e]] += weight * value[e];
-  };
-  /** Turns Σ g gᵀ of m persons with sums Σ g into their within-group cross products, in place. */
-  const centre = (cross: Float64Array, at: number, sums: Float64Array, sumAt: number, m: number) => {
-    for (let a = 0; a < p; a++) {
-      const mean = sums[sumAt + a] / m;
-      if (mean === 0) continue;
-      for (let b = 0; b <= a; b++) cross[at + a * p + b] -= mean * sums[sumAt + b];
-    }
-  };
 
   // Per block: Σ g gᵀ of the shifted rows g (lower triangles), then the
   // block's within cross products W_k; S = Σ_k W_k. Kept per block so that a
   // refit without one person recomputes only that person's block.
-  const blockN = ws.zeros('ols.blockN', B);
+  const blockN = own.zeros('ols.blockN', B);
   const cells = ws.zeros('ols.cells', A * B);
-  const blockSum = ws.zeros('ols.blockSum', B * p);
+  const blockSum = own.zeros('ols.blockSum', B * p);
   const within = ws.zeros('ols.within', B * pp);
   for (let i = 0; i < n; i++) {
     const person = rows[i];
     const k = block[person];
     blockN[k]++;
     cells[arm[person] * B + k]++;
-    addRow(person, within, k * pp, blockSum, k * p);
+    addRow(cols, person, within, k * pp, blockSum, k * p);
   }
   // Raw (unshifted) sums of squares, the scale against which aliasing is judged.
   const raw = ws.zeros('ols.raw', p);
@@ -128,16 +190,16 @@ export function olsCells(ctx: RowSetContext): void {
   }
   for (let j = 0; j < c; j++) raw[q + j] += n * shift[j] * shift[j];
   const s = ws.zeros('ols.s', pp);
-  const mean = ws.zeros('ols.mean', B * p);
+  const mean = own.zeros('ols.mean', B * p);
   for (let k = 0; k < B; k++) {
     if (blockN[k] === 0) continue;
-    centre(within, k * pp, blockSum, k * p, blockN[k]);
+    centre(p, within, k * pp, blockSum, k * p, blockN[k]);
     for (let e = 0; e < pp; e++) s[e] += within[k * pp + e];
     for (let a = 0; a < p; a++) mean[k * p + a] = blockSum[k * p + a] / blockN[k];
   }
 
-  const factor = ws.f64('ols.factor', p * p);
-  const kept = ws.u8('ols.kept', p);
+  const factor = own.f64('ols.factor', p * p);
+  const kept = own.u8('ols.kept', p);
   factorWithin(s, raw, p, ws.f64('ols.work', p * p), factor, kept);
   const connected = connectedToReference(cells, A, B, ref);
   const estimable = new Uint8Array(q);
@@ -146,7 +208,23 @@ export function olsCells(ctx: RowSetContext): void {
     estimable[j] = connected[columnArm[j]] && kept[j] ? 1 : 0;
     if (estimable[j]) any = true;
   }
-  if (!any) return;
+  const side: CovariateSide = {
+    rows: rows.slice(),
+    ws: own,
+    any,
+    estimable,
+    blockN,
+    blockSum,
+    mean,
+    factor,
+    kept,
+    u: new Float64Array(0),
+    h: new Float64Array(0),
+    norm2: new Float64Array(0),
+    refits: [],
+    refitAt: new Int32Array(0),
+  };
+  if (!any) return side;
 
   // W = S⁻¹ = L⁻ᵀL⁻¹ (zero where aliased); per block Wḡ_k and ḡ_kᵀWḡ_k.
   const inverse = ws.f64('ols.inverse', p * p);
@@ -181,8 +259,8 @@ export function olsCells(ctx: RowSetContext): void {
     for (let e = start[person]; e < start[person + 1]; e++) row[q + index[e]] += value[e];
     return row;
   };
-  const u = ws.f64('ols.u', n * q);
-  const h = ws.f64('ols.h', n);
+  const u = own.f64('ols.u', n * q);
+  const h = own.f64('ols.h', n);
   const norm2 = new Float64Array(q);
   for (let i = 0; i < n; i++) {
     const person = rows[i];
@@ -237,8 +315,8 @@ export function olsCells(ctx: RowSetContext): void {
     for (let j = 0; j < n; j++) if (j !== i && block[rows[j]] === k) others.push(j);
     const cross = new Float64Array(pp);
     const sums = new Float64Array(p);
-    for (const j of others) addRow(rows[j], cross, 0, sums, 0);
-    centre(cross, 0, sums, 0, others.length);
+    for (const j of others) addRow(cols, rows[j], cross, 0, sums, 0);
+    centre(p, cross, 0, sums, 0, others.length);
     const withoutS = new Float64Array(pp);
     for (let b = 0; b < B; b++) {
       if (b === k || blockN[b] === 0) continue;
@@ -256,7 +334,41 @@ export function olsCells(ctx: RowSetContext): void {
     for (let j = 0; j < q; j++) refit.estimable[j] = stillConnected[columnArm[j]] && refit.kept[j] ? 1 : 0;
     refits.push(refit);
   }
-  const refitOf = new Map<number, number>(refits.map((r, at) => [r.row, at]));
+  side.u = u;
+  side.h = h;
+  side.norm2 = norm2;
+  side.refits = refits;
+  const refitAt = new Int32Array(n).fill(-1);
+  refits.forEach((refit, at) => (refitAt[refit.row] = at));
+  side.refitAt = refitAt;
+  return side;
+}
+
+export function olsCells(ctx: RowSetContext): void {
+  const { design: d, rows, ws, strata, sparse } = ctx;
+  const { start, index, value } = sparse;
+  const A = d.arms;
+  const B = blockCount(d);
+  const ref = d.reference;
+  const q = A - 1;
+  const p = q + d.covariateCount;
+  const n = rows.length;
+  if (n === 0) return;
+  const arm = d.arm;
+  const block = d.block;
+  const visit = ctx.visit;
+
+  const armColumn = new Int32Array(A).fill(-1);
+  const columnArm = new Int32Array(q);
+  for (let a = 0, j = 0; a < A; a++) {
+    if (a === ref) continue;
+    armColumn[a] = j;
+    columnArm[j++] = a;
+  }
+  const cols: Columns = { p, q, armColumn, columnArm, arm, start, index, value };
+  const side = covariateSideOf(ctx, cols);
+  if (!side.any) return;
+  const { estimable, blockN, blockSum, mean, factor, kept, u, h, norm2, refits, refitAt } = side;
 
   const ybar = ws.f64('ols.ybar', B);
   const beta = ws.f64('ols.beta', p);
@@ -306,7 +418,7 @@ export function olsCells(ctx: RowSetContext): void {
       for (const j of refit.others) blockMean += y[rows[j]];
       blockMean /= refit.others.length;
       const blockPart = new Float64Array(p);
-      for (const j of refit.others) addWeighted(rows[j], blockPart, 0, y[rows[j]] - blockMean);
+      for (const j of refit.others) addWeighted(cols, rows[j], blockPart, 0, y[rows[j]] - blockMean);
       for (let j = 0; j < p; j++) tmp[j] += blockPart[j];
       solveFactored(refit.factor, refit.kept, p, tmp, tmp);
       for (let j = 0; j < q; j++) without[at * q + j] = refit.estimable[j] ? tmp[j] : NaN;
@@ -325,14 +437,14 @@ export function olsCells(ctx: RowSetContext): void {
       for (let f = start[person]; f < start[person + 1]; f++) e -= value[f] * beta[q + index[f]];
       const nh = strata[arm[person] * B + k];
       const gap = 1 - h[i];
-      const refit = refitOf.get(i);
+      const refit = refitAt[i];
       if (gap > LEVERAGE_ONE) {
         const weight = (e * e) / gap;
         for (let j = 0; j < q; j++) {
           const uij = u[i * q + j];
           variance[j] += uij * uij * weight;
           if (nh > 1) {
-            const l = (nh - 1) * (refit === undefined ? (uij * e) / gap : beta[j] - without[refit * q + j]);
+            const l = (nh - 1) * (refit < 0 ? (uij * e) / gap : beta[j] - without[refit * q + j]);
             s2[j] += l * l;
             s3[j] += l * l * l;
             if (visit) visit(o, ctx.s, columnArm[j], ctx.t, person, l);
@@ -344,7 +456,7 @@ export function olsCells(ctx: RowSetContext): void {
       // the person's variance, which matters only where the person weighs.
       for (let j = 0; j < q; j++) if (Math.abs(u[i * q + j]) > WEIGHT_NOISE * Math.sqrt(norm2[j])) variance[j] = NaN;
       // Alone in the block, the person does not enter the other coefficients.
-      if (refit === undefined) continue;
+      if (refit < 0) continue;
       for (let j = 0; j < q; j++) {
         const l = (nh - 1) * (beta[j] - without[refit * q + j]);
         s2[j] += l * l;
