@@ -330,7 +330,8 @@ export function multinomial(rng: RandomStream, n: number, total: number, thresho
     if (start >= 0 && remaining <= UNIFORM_PER_RUN * runsLeft) {
       const first = start + total - rest;
       const bound = rest === total ? threshold : halfWordThreshold(rest);
-      for (let i = 0; i < remaining; i++) out[into[at[first + halves.below(rest, bound)]]]++;
+      const drawn = halves.drawMany(rest, bound, remaining);
+      for (let i = 0; i < remaining; i++) out[into[at[first + drawn[i]]]]++;
       return;
     }
     const size = sizes[g];
@@ -350,7 +351,8 @@ export function multinomial(rng: RandomStream, n: number, total: number, thresho
 function spreadEvenly(rng: RandomStream, x: number, from: number, k: number, threshold: number, out: Int32Array, into: Int32Array): void {
   // x uniform draws cost less than k binomials while x is not much larger than k.
   if (x <= UNIFORM_PER_RUN * k) {
-    for (let i = 0; i < x; i++) out[into[from + halves.below(k, threshold)]]++;
+    const drawn = halves.drawMany(k, threshold, x);
+    for (let i = 0; i < x; i++) out[into[from + drawn[i]]]++;
     return;
   }
   let remaining = x;
@@ -385,7 +387,10 @@ export function spreadOverMembers(g: ResampleGroups, fine: Int32Array, seed: num
     const first = fineMembers[f];
     const m = fineMembers[f + 1] - first;
     if (m === 1) weights[members[first]] += x;
-    else for (let i = 0; i < x; i++) weights[members[first + halves.below(m, threshold[f])]]++;
+    else {
+      const drawn = halves.drawMany(m, threshold[f], x);
+      for (let i = 0; i < x; i++) weights[members[first + drawn[i]]]++;
+    }
   }
 }
 
@@ -416,10 +421,11 @@ export function sumOverDrawnMembers(g: ResampleGroups, fine: Int32Array, seed: n
       }
       continue;
     }
+    const drawn = halves.drawMany(m, threshold[f], x);
     let s = 0;
     let c = 0;
     for (let i = 0; i < x; i++) {
-      const v = value[first + halves.below(m, threshold[f])];
+      const v = value[first + drawn[i]];
       if (v !== v) continue;
       s += v;
       c++;

@@ -26,6 +26,60 @@ export class HalfWords {
     this.spare = -1;
   }
 
+  /** Where drawMany writes its draws; grown when a call needs more. */
+  private drawn = new Int32Array(1024);
+
+  /**
+   * `x` draws of below(m, threshold), in order, in the first x entries of
+   * the returned array (this object's, overwritten by the next call): the
+   * same draws as x calls of below, with the generator stepped in local
+   * variables. A call per draw, with its loads and stores of the state,
+   * costs several times as much, and the bootstrap makes one such draw per
+   * person and replicate (refit weights, cost-effectiveness's costs).
+   */
+  drawMany(m: number, threshold: number, x: number): Int32Array {
+    if (x > this.drawn.length) this.drawn = new Int32Array(Math.max(x, 2 * this.drawn.length));
+    const drawn = this.drawn;
+    if (m > HALF_WORD) {
+      for (let i = 0; i < x; i++) drawn[i] = this.below(m, threshold);
+      return drawn;
+    }
+    const state = this.rng!.state;
+    let s0 = state[0];
+    let s1 = state[1];
+    let s2 = state[2];
+    let s3 = state[3];
+    let spare = this.spare;
+    for (let i = 0; i < x; ) {
+      let half: number;
+      if (spare >= 0) {
+        half = spare;
+        spare = -1;
+      } else {
+        // xoshiro128** exactly as RandomStream.nextUint32.
+        const rotated = Math.imul(s1, 5);
+        const u = Math.imul((rotated << 7) | (rotated >>> 25), 9) >>> 0;
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        half = u >>> 16;
+        spare = u & 0xffff;
+      }
+      const y = half * m;
+      if ((y & 0xffff) >= threshold) drawn[i++] = y >>> 16;
+    }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
+    this.spare = spare;
+    return drawn;
+  }
+
   /** A uniform integer in [0, m); `threshold` is halfWordThreshold(m). */
   below(m: number, threshold: number): number {
     if (m > HALF_WORD) return this.rng!.nextInt(m);

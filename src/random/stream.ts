@@ -41,6 +41,15 @@ export class RandomStream {
     if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
   }
 
+  /**
+   * The generator's four state words, for bulk draws that step it in local
+   * variables (HalfWords): they must leave it as the same number of
+   * nextUint32 calls would.
+   */
+  get state(): Int32Array {
+    return this.s;
+  }
+
   /** A uniform 32-bit unsigned integer. */
   nextUint32(): number {
     const s = this.s;

@@ -44,4 +44,26 @@ describe('HalfWords', () => {
     };
     expect(take()).toEqual(take());
   });
+
+  it('drawMany makes the very draws of below(), one by one, and leaves the stream and the pending half where they would', () => {
+    for (const m of [1, 2, 7, 355, 40000, 65536, 70001]) {
+      for (const x of [0, 1, 2, 5, 3000]) {
+        const one = new RandomStream(9, m + x);
+        const bulk = new RandomStream(9, m + x);
+        const byOne = new HalfWords();
+        const inBulk = new HalfWords();
+        byOne.start(one);
+        inBulk.start(bulk);
+        // An odd number of draws first, so that a half is pending when the bulk draws begin.
+        byOne.below(5, halfWordThreshold(5));
+        inBulk.below(5, halfWordThreshold(5));
+        const expected = Array.from({ length: x }, () => byOne.below(m, halfWordThreshold(m)));
+        const drawn = inBulk.drawMany(m, halfWordThreshold(m), x);
+        expect(Array.from(drawn.subarray(0, x)), `m = ${m}, x = ${x}`).toEqual(expected);
+        // The next draws, of either kind, agree too.
+        expect(inBulk.below(11, halfWordThreshold(11))).toBe(byOne.below(11, halfWordThreshold(11)));
+        expect(bulk.nextUint32()).toBe(one.nextUint32());
+      }
+    }
+  });
 });
