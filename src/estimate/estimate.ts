@@ -170,13 +170,8 @@ export interface BegunEstimate {
   finish(pValues: RandomizationPValues[], claimed?: ClaimedRefits | null): Estimates;
 }
 
-/**
- * Everything but the randomization p-values: shares, bootstrap, refits (the
- * bulk of the work). `beforeRefits` runs first when refit replicates are
- * shared with another thread, so that this thread does its own other work
- * (runAnalysis: the balance test) while the other one starts on them.
- */
-export function beginEstimate(input: EstimateInput, plan: EstimatePlan, beforeRefits?: () => void): BegunEstimate {
+/** Everything but the randomization p-values: shares, bootstrap, refits (the bulk of the work). */
+export function beginEstimate(input: EstimateInput, plan: EstimatePlan): BegunEstimate {
   const { panel, groups, config } = input;
   const A = config.arms.length;
   const ref = config.arms.indexOf(config.reference);
@@ -259,7 +254,6 @@ export function beginEstimate(input: EstimateInput, plan: EstimatePlan, beforeRe
       let b = 0;
       return () => b++;
     })();
-    if (shared) beforeRefits?.();
     for (let b = next(); b < B; b = next()) {
       computedHere[b] = 1;
       resampler.draw(config.bootstrap.seed, b, weights);

@@ -1,12 +1,12 @@
 /**
  * The whole analysis from files to a Results object: read → panel →
- * estimate, with the composition of work and cost-effectiveness computed
- * meanwhile in a worker thread, then balance. Writing the report is the
+ * estimate, with the composition of work, cost-effectiveness and the balance
+ * test computed meanwhile in a worker thread. Writing the report is the
  * caller's (see report/).
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { balanceFromParticipants } from '../balance/balanceFromParticipants.js';
+import { balanceInput } from '../balance/balanceFromParticipants.js';
 import { withholdWithMainShares as withholdBalanceRows } from '../balance/withholdWithMainShares.js';
 import { readConfigFile } from '../config/load.js';
 import { withholdWithMainShares as withholdCostEffectivenessRows } from '../costEffectiveness/withholdWithMainShares.js';
@@ -113,8 +113,9 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
     costs: costs && { perPerson: costs.perPerson, perArm: costs.perArm, unmatched: costs.unmatched },
     config,
     ownMinCellSize,
+    balance: balanceInput(participants, panel, config, ownMinCellSize),
   };
-  progress(`composition of work${costs ? ' and cost-effectiveness' : ''}${worker ? ' in a worker thread' : ''}`);
+  progress(`composition of work${costs ? ', cost-effectiveness' : ''}${sectionsInput.balance ? ` and balance (${config.inference.permutations} permutations)` : ''}${worker ? ' in a worker thread' : ''}`);
   const sectionsRun = worker?.run(sectionsInput);
   lap('sections.start');
   progress(`estimating with ${config.bootstrap.replicates} bootstrap replicates`);
@@ -138,21 +139,10 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
   const offloaded = plan.jobs.length > 0 || plan.sharedRefits ? estimateWorker?.run(offload) : undefined;
   if (plan.jobs.length > 0) progress(`randomization inference (${config.inference.permutations} permutations)${offloaded ? ' in a worker thread' : ''}`);
   let begun: BegunEstimate;
-  let balance: ReturnType<typeof balanceFromParticipants>;
   let estimates: Estimates;
   try {
-    let balanced = false;
-    const checkBalance = () => {
-      lap('estimate');
-      progress(`balance of the randomization (${config.inference.permutations} permutations)`);
-      balance = balanceFromParticipants(participants, panel, config, ownMinCellSize);
-      balanced = true;
-      lap('balance');
-    };
-    // With refits shared, the balance test runs before this thread joins them.
-    begun = beginEstimate(estimateInput, plan, checkBalance);
+    begun = beginEstimate(estimateInput, plan);
     lap('estimate');
-    if (!balanced) checkBalance();
     const threaded = await offloaded?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
     lap('randomization.wait');
     estimates = begun.finish(threaded?.pValues ?? plan.jobs.map(runRandomizationJob), threaded?.claimed);
@@ -162,7 +152,7 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
   }
   // A worker that failed leaves the work to this thread (a fault then shows with its stack here).
   const threaded = await sectionsRun?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
-  const { composition, costEffectiveness } = threaded ?? analysisSections(sectionsInput);
+  const { composition, costEffectiveness, balance } = threaded ?? analysisSections(sectionsInput);
   lap('sections.wait');
 
   const n: Record<string, number | null> = {};
