@@ -12,7 +12,7 @@
  * empty values form a level of their own.
  */
 import type { MissingCovariates } from '../config/types.js';
-import { parseCovariateNumber } from '../balance/balanceVariables.js';
+import { numericColumn } from '../balance/balanceVariables.js';
 import { IssueCollector } from '../read/issues.js';
 import { encodeLevels } from '../read/participants.js';
 
@@ -43,9 +43,8 @@ export function covariateMatrix(source: CovariateSource, covariates: readonly st
         if (value === '') issues.add({ file, line: source.lines[p], column: name, value, expected: 'a covariate value (or set "missingCovariates": "indicator" in the config)' });
       });
     }
-    const numeric = text.every((value) => value === '' || parseCovariateNumber(value) !== undefined);
-    if (numeric) {
-      const values = Float64Array.from(text, (value) => (value === '' ? NaN : parseCovariateNumber(value)!));
+    const values = numericColumn(text);
+    if (values) {
       let sum = 0;
       let present = 0;
       for (const v of values) if (!Number.isNaN(v)) (sum += v), present++;

@@ -50,6 +50,14 @@ describe('balance variables', () => {
     expect(parseCovariateNumber('1e3')).toBeUndefined();
   });
 
+  it('reads a number exactly where the pattern sign, digits, one decimal point or comma does', () => {
+    const pattern = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+    const texts = ['0', '7', '-3', '+12', '007', '1.', '1,', '.5', ',5', '-.5', '+,25', '24,5', '30.25', '1.2.3', '1,2,3', '1.2,3', '', '.', ',', '+', '-', '+-1', '1e3', ' 1', '1 ', '0x10', 'Infinity', 'NaN', '1_000', '١٢', '12a', 'a12'];
+    for (const text of texts) {
+      expect(parseCovariateNumber(text), JSON.stringify(text)).toBe(pattern.test(text) ? Number(text.replace(',', '.')) : undefined);
+    }
+  });
+
   it('marks a 0/1 column binary', () => {
     expect(covariateVariables(new Map([['children', ['0', '1', '1', '']]]), ['children'])[0].kind).toBe('binary');
   });
