@@ -3,13 +3,15 @@
  * persons, for statistics that read a labelling only through how many
  * persons of each group each arm gets (sums of per-person quantities per
  * arm). A uniformly random within-block assignment with the block's arm
- * sizes gives a block's groups multivariate hypergeometric counts, and so
- * does this: the groups ("cells") of a block are visited in turn, and each
- * gets its persons' labels as a uniformly random subset of the block's
- * label slots not yet handed out: how many of them are arm 0's slots is a
- * hypergeometric variate, how many of the rest arm 1's another, and so on
- * (a small cell is dealt its slots person by person instead). A draw costs
- * O(cells × arms), whatever the number of persons.
+ * sizes gives a block's groups ("cells") multivariate hypergeometric
+ * counts, and GroupedBlockSampler draws exactly those: it visits a block's cells in turn, each getting its
+ *   persons' labels as a uniformly random subset of the block's label slots
+ *   not yet handed out: how many of them are arm 0's slots is a
+ *   hypergeometric variate, how many of the rest arm 1's another, and so on
+ *   (a small cell is dealt its slots person by person instead). A draw
+ *   costs O(cells × arms), whatever the number of persons.
+ * ExchangeableBlockSampler (exchangeableBlockSampler.ts) draws the same
+ * distribution at a fraction of the cost (the balance test's sampler).
  *
  * Each draw reads only the stream it is given, so a permutation r drawn on
  * stream (seed, r) is the same however the permutations are split.
@@ -38,16 +40,20 @@ export function blockCells(arm: Uint8Array, block: Int32Array, blockCount: numbe
   if (block.length !== persons || group.length !== persons) throw new RangeError('blockCells: arm, block and group need one entry per person');
   let groups = 0;
   for (let p = 0; p < persons; p++) groups = Math.max(groups, group[p] + 1);
+  // The cell of each (block, group): a dense table while it is not much larger than the persons, else a Map.
+  const dense = blockCount * groups <= Math.max(1 << 16, 4 * persons);
+  const cellOfKey = dense ? new Int32Array(blockCount * groups).fill(-1) : null;
   const cellOf = new Map<number, number>();
   const cellBlock: number[] = [];
   const cellGroup: number[] = [];
   const personCell = new Int32Array(persons);
   for (let p = 0; p < persons; p++) {
     const key = block[p] * groups + group[p];
-    let cell = cellOf.get(key);
-    if (cell === undefined) {
+    let cell = cellOfKey ? cellOfKey[key] : (cellOf.get(key) ?? -1);
+    if (cell < 0) {
       cell = cellBlock.length;
-      cellOf.set(key, cell);
+      if (cellOfKey) cellOfKey[key] = cell;
+      else cellOf.set(key, cell);
       cellBlock.push(block[p]);
       cellGroup.push(group[p]);
     }
@@ -125,9 +131,16 @@ export class GroupedBlockSampler {
           // Person by person: each takes a uniformly random slot of those left.
           for (let a = 0; a < arms; a++) counts[at + a] = 0;
           for (let i = 0; i < persons; i++) {
-            let slot = uniformBelow(rng, left - i);
+            const slot = uniformBelow(rng, left - i) | 0;
+            // The arm whose slots it falls in, without a branch: one on it is
+            // mispredicted about every other person (three even arms), which
+            // costs more than the rest of the deal.
             let a = 0;
-            while (slot >= quota[a]) slot -= quota[a++];
+            let edge = 0;
+            for (let j = 0; j + 1 < arms; j++) {
+              edge += quota[j];
+              a += (edge - 1 - slot) >>> 31;
+            }
             counts[at + a]++;
             quota[a]--;
           }

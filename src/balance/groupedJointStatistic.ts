@@ -3,9 +3,11 @@
  * persons with the same covariate vector (the kept variables and which of
  * them are missing), for the randomization test's sampled permutations: T
  * reads a labelling only through each arm's sums of every variable and its
- * persons with a value, which the counts per group give as exactly as the
- * labels do. With cells = (block, vector), a permutation costs
- * O(cells × arms + vectors × arms × variables), not O(persons × variables).
+ * persons with a value, which the counts per vector give as exactly as the
+ * labels do. Cells = (block, vector) are what a permutation draws
+ * (ExchangeableBlockSampler, which adds up a vector's counts over blocks
+ * with row = cells.group); T then costs O(vectors × arms × variables), not
+ * O(persons × variables).
  */
 import { distinctRows } from '../estimate/distinctRows.js';
 import { blockCells, type BlockCells } from './groupedBlockSampler.js';
@@ -16,8 +18,10 @@ export class GroupedJointStatistic {
   readonly cells: BlockCells;
   private readonly statistic: JointStatistic;
   private readonly vectors: number;
-  /** value[g * K + j]: vector g's centred value of variable j (0 where missing). */
+  /** value[j * vectors + g]: vector g's centred value of variable j (0 where missing), a column per variable. */
   private readonly value: Float64Array;
+  /** One arm's counts per vector, as doubles. */
+  private readonly armCounts: Float64Array;
   /** Missing values as (vector, variable) pairs. */
   private readonly missingVector: Int32Array;
   private readonly missingVariable: Int32Array;
@@ -25,7 +29,8 @@ export class GroupedJointStatistic {
   private readonly vectorTotal: Float64Array;
   private readonly totalSums: Float64Array;
   private readonly totalPersons: number;
-  private readonly vectorArm: Float64Array;
+  /** observed[g * arms + a]: persons of vector g in arm a under the observed labels (the layout evaluate() reads). */
+  readonly observed: Int32Array;
   private readonly armPersons: Float64Array;
   private readonly sums: Float64Array;
   private readonly counts: Float64Array;
@@ -54,7 +59,7 @@ export class GroupedJointStatistic {
     const vectorMissing: number[] = [];
     const vectorMissingVariable: number[] = [];
     rows.first.forEach((p, g) => {
-      this.value.set(x.subarray(p * K, (p + 1) * K), g * K);
+      for (let j = 0; j < K; j++) this.value[j * rows.count + g] = x[p * K + j];
       for (const j of missingOf.get(p) ?? []) {
         vectorMissing.push(g);
         vectorMissingVariable.push(j);
@@ -67,35 +72,62 @@ export class GroupedJointStatistic {
     for (let p = 0; p < persons; p++) this.vectorTotal[rows.id[p]]++;
     this.totalPersons = persons;
     this.totalSums = new Float64Array(K);
-    for (let g = 0; g < rows.count; g++) for (let j = 0; j < K; j++) this.totalSums[j] += this.vectorTotal[g] * this.value[g * K + j];
-    this.vectorArm = new Float64Array(rows.count * A);
+    for (let g = 0; g < rows.count; g++) for (let j = 0; j < K; j++) this.totalSums[j] += this.vectorTotal[g] * this.value[j * rows.count + g];
+    this.observed = new Int32Array(rows.count * A);
+    for (let p = 0; p < persons; p++) this.observed[rows.id[p] * A + arm[p]]++;
     this.armPersons = new Float64Array(A);
     this.sums = new Float64Array(A * K);
     this.counts = new Float64Array(A * K);
+    this.armCounts = new Float64Array(rows.count);
   }
 
-  /** T for counts[c * arms + a] of every cell (as GroupedBlockSampler draws them, or cells.observed). Allocates nothing. */
+  /** Vectors × arms: the size of the counts evaluate() reads. */
+  get length(): number {
+    return this.vectors * this.statistic.A;
+  }
+
+  /**
+   * T for counts[g * arms + a], the persons of vector g in arm a (over all
+   * blocks; as ExchangeableBlockSampler draws them with row = cells.group,
+   * or `observed`). Allocates nothing.
+   */
   evaluate(counts: Int32Array): number {
     const { K, A } = this.statistic;
-    const { vectors, value, vectorArm, armPersons, sums, vectorTotal, totalSums } = this;
-    const group = this.cells.group;
-    // Every arm but the last is summed; the last gets what the others leave of the all-arm totals.
+    const { vectors, value, armCounts, armPersons, sums, vectorTotal, totalSums } = this;
+    // Every arm but the last is summed, a column at a time; the last gets what the others leave of the all-arm totals.
     const last = A - 1;
-    vectorArm.fill(0);
-    for (let c = 0; c < group.length; c++) {
-      const at = group[c] * A;
-      for (let a = 0; a < last; a++) vectorArm[at + a] += counts[c * A + a];
-    }
-    armPersons.fill(0);
-    sums.fill(0);
-    for (let g = 0; g < vectors; g++) {
-      const row = g * K;
-      for (let a = 0; a < last; a++) {
-        const n = vectorArm[g * A + a];
-        if (n === 0) continue;
-        armPersons[a] += n;
-        const base = a * K;
-        for (let j = 0; j < K; j++) sums[base + j] += n * value[row + j];
+    for (let a = 0; a < last; a++) {
+      let persons = 0;
+      for (let g = 0; g < vectors; g++) persons += armCounts[g] = counts[g * A + a];
+      armPersons[a] = persons;
+      // Four columns at once: four independent sums keep the adds from waiting on each other.
+      let j = 0;
+      for (; j + 4 <= K; j += 4) {
+        const c0 = j * vectors;
+        const c1 = c0 + vectors;
+        const c2 = c1 + vectors;
+        const c3 = c2 + vectors;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let g = 0; g < vectors; g++) {
+          const n = armCounts[g];
+          s0 += n * value[c0 + g];
+          s1 += n * value[c1 + g];
+          s2 += n * value[c2 + g];
+          s3 += n * value[c3 + g];
+        }
+        sums[a * K + j] = s0;
+        sums[a * K + j + 1] = s1;
+        sums[a * K + j + 2] = s2;
+        sums[a * K + j + 3] = s3;
+      }
+      for (; j < K; j++) {
+        const column = j * vectors;
+        let sum = 0;
+        for (let g = 0; g < vectors; g++) sum += armCounts[g] * value[column + g];
+        sums[a * K + j] = sum;
       }
     }
     armPersons[last] = this.totalPersons;
@@ -111,8 +143,8 @@ export class GroupedJointStatistic {
       const j = this.missingVariable[i];
       let rest = vectorTotal[g];
       for (let a = 0; a < last; a++) {
-        withValue[a * K + j] -= vectorArm[g * A + a];
-        rest -= vectorArm[g * A + a];
+        withValue[a * K + j] -= counts[g * A + a];
+        rest -= counts[g * A + a];
       }
       withValue[last * K + j] -= rest;
     }

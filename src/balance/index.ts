@@ -4,5 +4,6 @@ export { covariateVariables, preMonthVariables, parseCovariateNumber, type Balan
 export { balanceRandomizationTest, BlockSampler, distinctAssignments, enumerateAssignments, drawThresholds, personsByBlock, nextPermutation, type RandomizationDesign, type RandomizationResult } from './randomizationTest.js';
 export { JointStatistic, type JointStatisticDesign } from './jointStatistic.js';
 export { blockCells, GroupedBlockSampler, type BlockCells } from './groupedBlockSampler.js';
+export { ExchangeableBlockSampler } from './exchangeableBlockSampler.js';
 export { GroupedJointStatistic } from './groupedJointStatistic.js';
 export { distinctRows, type DistinctRows } from '../estimate/distinctRows.js';

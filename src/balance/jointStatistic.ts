@@ -52,20 +52,33 @@ export class JointStatistic {
     this.w = new Float64Array(this.K * A);
     const missingPerson: number[] = [];
     const missingVariable: number[] = [];
-    kept.forEach((k, j) => {
-      const values = design.variables[k];
-      // Centring leaves mean differences unchanged and keeps the sums small.
+    const { persons, K, x } = this;
+    // Centring leaves mean differences unchanged and keeps the sums small.
+    const centre = new Float64Array(K);
+    const columns = kept.map((k) => design.variables[k]);
+    columns.forEach((values, j) => {
       let total = 0;
       let n = 0;
-      for (const v of values) if (!Number.isNaN(v)) (total += v), n++;
-      const centre = n > 0 ? total / n : 0;
-      for (let p = 0; p < this.persons; p++) {
+      for (let p = 0; p < persons; p++) {
         const v = values[p];
         if (Number.isNaN(v)) {
           missingPerson.push(p);
           missingVariable.push(j);
-        } else this.x[p * this.K + j] = v - centre;
+        } else {
+          total += v;
+          n++;
+        }
       }
+      centre[j] = n > 0 ? total / n : 0;
+    });
+    // A person's row at a time: x is written in order, not a cache line per value.
+    for (let p = 0; p < persons; p++) {
+      for (let j = 0; j < K; j++) {
+        const v = columns[j][p];
+        if (!Number.isNaN(v)) x[p * K + j] = v - centre[j];
+      }
+    }
+    kept.forEach((k, j) => {
       for (let a = 0; a < A; a++) this.w[j * A + a] = design.weights[k * A + a];
     });
     this.missingPerson = Int32Array.from(missingPerson);

@@ -7,9 +7,10 @@
  * a permutation is drawn as what it does to them: how many persons of each
  * group with the same covariate vector in a block get each arm, whose
  * distribution under a uniformly random within-block assignment is
- * multivariate hypergeometric and is drawn exactly by GroupedBlockSampler.
- * A permutation then costs O(groups), not O(persons); T* and the T it is
- * compared with are both computed from counts per group, so a permutation
+ * multivariate hypergeometric and is drawn exactly by
+ * ExchangeableBlockSampler (added up over blocks per vector). A
+ * permutation then costs O(groups), not O(persons); T* and the T it is
+ * compared with are both computed from counts per vector, so a permutation
  * that only swaps alike persons gives T* = T to the last bit.
  *
  * Permutation r uses RandomStream(seed, r) alone, so any r can be
@@ -26,7 +27,7 @@
  * inference for effects whose statistic needs them (randomizationInference.ts).
  */
 import { RandomStream, rejectionThreshold } from '../random/stream.js';
-import { GroupedBlockSampler } from './groupedBlockSampler.js';
+import { ExchangeableBlockSampler } from './exchangeableBlockSampler.js';
 import { GroupedJointStatistic } from './groupedJointStatistic.js';
 import { JointStatistic, type JointStatisticDesign } from './jointStatistic.js';
 
@@ -61,9 +62,9 @@ export function balanceRandomizationTest(design: RandomizationDesign, seed: numb
   }
 
   const grouped = new GroupedJointStatistic(statistic, design.arm, design.block, design.blockCount);
-  const groupedObserved = grouped.evaluate(grouped.cells.observed);
+  const groupedObserved = grouped.evaluate(grouped.observed);
   const groupedBound = groupedObserved - RELATIVE_TOLERANCE * Math.max(1, Math.abs(groupedObserved));
-  const sampler = new GroupedBlockSampler(grouped.cells);
+  const sampler = new ExchangeableBlockSampler(grouped.cells, grouped.cells.group);
   const counts = new Int32Array(sampler.length);
   const rng = new RandomStream(seed, 0);
   let atLeast = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GroupedBlockSampler } from '../../src/balance/groupedBlockSampler.js';
+import { ExchangeableBlockSampler } from '../../src/balance/exchangeableBlockSampler.js';
 import { GroupedJointStatistic } from '../../src/balance/groupedJointStatistic.js';
 import { JointStatistic } from '../../src/balance/jointStatistic.js';
 import { balanceRandomizationTest, BlockSampler, personsByBlock } from '../../src/balance/randomizationTest.js';
@@ -40,14 +40,16 @@ function balanceDesign() {
   return { variables, arms, reference: 0, weights, arm, block, blockCount: 2 };
 }
 
-/** The T* of R permutations: person by person with BlockSampler (the labels), or grouped. */
+/** The T* of R permutations: person by person with BlockSampler (the labels), or grouped (as balanceRandomizationTest draws them). */
 function statistics(design: ReturnType<typeof balanceDesign>, R: number, seed: number, how: 'labels' | 'grouped' | 'across blocks'): Float64Array {
   const statistic = new JointStatistic(design);
   const rng = new RandomStream(seed, 0);
   const out = new Float64Array(R);
   if (how === 'grouped') {
     const grouped = new GroupedJointStatistic(statistic, design.arm, design.block, design.blockCount);
-    const sampler = new GroupedBlockSampler(grouped.cells);
+    // As balanceRandomizationTest draws them: counts per covariate vector, added up over blocks.
+    const sampler = new ExchangeableBlockSampler(grouped.cells, grouped.cells.group);
+    expect(sampler.length).toBe(grouped.length);
     const counts = new Int32Array(sampler.length);
     for (let r = 0; r < R; r++) {
       rng.reseed(seed, r);
@@ -99,7 +101,7 @@ describe('GroupedJointStatistic', () => {
       // Cells depend on blocks and vectors only, so grouping under `labels` makes `observed` their counts.
       const grouped = new GroupedJointStatistic(statistic, labels, design.block, design.blockCount);
       const expected = statistic.evaluate(labels);
-      expect(Math.abs(grouped.evaluate(grouped.cells.observed) - expected)).toBeLessThanOrEqual(1e-12 * expected);
+      expect(Math.abs(grouped.evaluate(grouped.observed) - expected)).toBeLessThanOrEqual(1e-12 * expected);
     }
     const grouped = new GroupedJointStatistic(statistic, design.arm, design.block, design.blockCount);
     // Persons share vectors: fewer cells than persons, more than the 2 × 4 category-by-block combinations.
