@@ -1,9 +1,9 @@
 /**
- * The sections computed beside the main estimate: composition of work,
- * cost-effectiveness and the balance of the randomization. They need nothing
+ * The sections computed beside the main estimate from the same bootstrap
+ * design: composition of work and cost-effectiveness. They need nothing
  * from the main estimate, so runAnalysis hands them to a worker thread that
- * runs while the main thread estimates: on two cores the run takes about as
- * long as without them. The worker computes
+ * runs while the main thread estimates (and then checks balance): on two
+ * cores the run takes about as long as without them. The worker computes
  * exactly analysisSections(), so the results are the same with or without
  * it, whatever the number of threads.
  *
@@ -21,8 +21,6 @@ import type { Panel } from '../panel/buildPanel.js';
 import type { Costs } from '../read/costs.js';
 import type { Participants } from '../read/participants.js';
 import { estimateComposition, type CompositionResult } from './estimateComposition.js';
-import { assessBalance, type BalanceInput } from '../balance/assessBalance.js';
-import type { BalanceSection } from '../results.js';
 
 export interface SectionsInput {
   participants: Pick<Participants, 'arm' | 'block'>;
@@ -33,14 +31,11 @@ export interface SectionsInput {
   config: ResolvedConfig;
   /** minCellSize for cost-effectiveness: config.minCellSize, or 0 without disclosure control. */
   ownMinCellSize: number;
-  /** The balance table's variables and test (balanceInput), or undefined when there are none. */
-  balance: BalanceInput | undefined;
 }
 
 export interface SectionsOutput {
   composition: CompositionResult;
   costEffectiveness: CostEffectivenessRun | undefined;
-  balance: BalanceSection | undefined;
 }
 
 export function analysisSections(input: SectionsInput): SectionsOutput {
@@ -49,7 +44,6 @@ export function analysisSections(input: SectionsInput): SectionsOutput {
   return {
     composition: estimateComposition({ panel, ...design, config }),
     costEffectiveness: costs ? costEffectivenessFromCosts(costs, participants, panel, groups, { ...config, minCellSize: input.ownMinCellSize }) : undefined,
-    balance: input.balance && assessBalance(input.balance),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The whole analysis from files to a Results object: read → panel →
- * estimate, with the composition of work, cost-effectiveness and the balance
- * test computed meanwhile in a worker thread. Writing the report is the
+ * estimate, with the composition of work and cost-effectiveness computed
+ * meanwhile in a worker thread, and the balance test in the other one, after
+ * the randomization inference. Writing the report is the
  * caller's (see report/).
  */
 import { statSync } from 'node:fs';
@@ -13,7 +14,10 @@ import { withholdWithMainShares as withholdCostEffectivenessRows } from '../cost
 import { planFromHeader, resolveConfig } from '../config/resolve.js';
 import type { ConfigInput } from '../config/types.js';
 import { subgroupLayout } from '../estimate/layout.js';
-import { beginEstimate, planEstimate, type BegunEstimate, type EstimateInput, type EstimateOffload, type EstimateOffloadResult, type Estimates } from '../estimate/estimate.js';
+import { beginEstimate, planEstimate, type BegunEstimate, type EstimateInput, type Estimates } from '../estimate/estimate.js';
+import type { EstimateWorkerInput, EstimateWorkerOutput } from '../estimate/estimateWorker.js';
+import { assessBalance } from '../balance/assessBalance.js';
+import type { BalanceSection } from '../results.js';
 import { runRandomizationJob } from '../estimate/randomizationJob.js';
 import { startWorker, type OneShotWorker } from '../threads/oneShotWorker.js';
 import { covariateMatrix } from '../estimate/covariateMatrix.js';
@@ -64,7 +68,7 @@ export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}
   const lap = stageLaps(options.onStage);
   // Started first, so that the worker loads its modules while the files are read.
   const worker = sectionsWorker();
-  const estimateWorker = startWorker<EstimateOffload, EstimateOffloadResult>(new URL('../estimate/estimateWorker.js', import.meta.url), 'estimate');
+  const estimateWorker = startWorker<EstimateWorkerInput, EstimateWorkerOutput>(new URL('../estimate/estimateWorker.js', import.meta.url), 'estimate');
   lap('workers.start');
   try {
     return await analyse(files, options, worker, estimateWorker, lap);
@@ -74,7 +78,7 @@ export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}
   }
 }
 
-async function analyse(files: AnalysisFiles, options: RunOptions, worker: SectionsWorker | null, estimateWorker: OneShotWorker<EstimateOffload, EstimateOffloadResult> | null, lap: Lap): Promise<Results> {
+async function analyse(files: AnalysisFiles, options: RunOptions, worker: SectionsWorker | null, estimateWorker: OneShotWorker<EstimateWorkerInput, EstimateWorkerOutput> | null, lap: Lap): Promise<Results> {
   const progress = options.onProgress ?? (() => {});
   const fromFile = files.config ? await readConfigFile(files.config) : {};
   const raw = mergeOverrides(fromFile, options.overrides ?? {});
@@ -113,9 +117,8 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
     costs: costs && { perPerson: costs.perPerson, perArm: costs.perArm, unmatched: costs.unmatched },
     config,
     ownMinCellSize,
-    balance: balanceInput(participants, panel, config, ownMinCellSize),
   };
-  progress(`composition of work${costs ? ', cost-effectiveness' : ''}${sectionsInput.balance ? ` and balance (${config.inference.permutations} permutations)` : ''}${worker ? ' in a worker thread' : ''}`);
+  progress(`composition of work${costs ? ' and cost-effectiveness' : ''}${worker ? ' in a worker thread' : ''}`);
   const sectionsRun = worker?.run(sectionsInput);
   lap('sections.start');
   progress(`estimating with ${config.bootstrap.replicates} bootstrap replicates`);
@@ -131,28 +134,32 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
     personOutcomes: personOutcomeColumns(participants, config.personOutcomes, participants.source.decimalMark ?? '.', participantsFile),
     config,
   };
-  // Randomization inference and half the refit replicates run on a worker
-  // thread while this one bootstraps and checks balance; the jobs are pure,
-  // so the results are the same on either thread.
+  // Randomization inference, the balance test and a share of the refit
+  // replicates run on a worker thread while this one bootstraps; the jobs
+  // are pure, so the results are the same on either thread.
   const plan = planEstimate(estimateInput, estimateWorker ? 2 : 1);
-  const offload: EstimateOffload = { jobs: plan.jobs, sharedRefits: plan.sharedRefits };
-  const offloaded = plan.jobs.length > 0 || plan.sharedRefits ? estimateWorker?.run(offload) : undefined;
+  const balanceJob = balanceInput(participants, panel, config, ownMinCellSize);
+  const offload: EstimateWorkerInput = { jobs: plan.jobs, sharedRefits: plan.sharedRefits, balance: balanceJob };
+  const offloaded = plan.jobs.length > 0 || plan.sharedRefits || balanceJob ? estimateWorker?.run(offload) : undefined;
   if (plan.jobs.length > 0) progress(`randomization inference (${config.inference.permutations} permutations)${offloaded ? ' in a worker thread' : ''}`);
+  if (balanceJob) progress(`balance of the randomization (${config.inference.permutations} permutations)${offloaded ? ' in a worker thread' : ''}`);
   let begun: BegunEstimate;
   let estimates: Estimates;
+  let balance: BalanceSection | undefined;
   try {
     begun = beginEstimate(estimateInput, plan);
     lap('estimate');
     const threaded = await offloaded?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
     lap('randomization.wait');
     estimates = begun.finish(threaded?.pValues ?? plan.jobs.map(runRandomizationJob), threaded?.claimed);
+    balance = threaded ? threaded.balance : balanceJob && assessBalance(balanceJob);
     lap('estimate');
   } finally {
     estimateWorker?.close();
   }
   // A worker that failed leaves the work to this thread (a fault then shows with its stack here).
   const threaded = await sectionsRun?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
-  const { composition, costEffectiveness, balance } = threaded ?? analysisSections(sectionsInput);
+  const { composition, costEffectiveness } = threaded ?? analysisSections(sectionsInput);
   lap('sections.wait');
 
   const n: Record<string, number | null> = {};

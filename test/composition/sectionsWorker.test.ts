@@ -22,30 +22,13 @@ function randomInput(): SectionsInput {
   for (let p = 0; p < persons; p++) for (let t = 0; t < T; t++) values[p * 6 * T + t] = status[p * T + t] === MISSING ? MISSING : status[p * T + t] < 4 ? 1 : 0;
   const panel: Panel = { persons, outcomes: Object.keys(config.outcomes), months: Int32Array.from({ length: T }, (_, t) => t + 1), values, status, censored: new Int32Array(T) };
   const gender = { levels: ['K', 'M'], codes: Int32Array.from({ length: persons }, () => rng.nextInt(2)) };
-  const block = Int32Array.from({ length: persons }, () => rng.nextInt(4));
-  const age = Float64Array.from({ length: persons }, () => 19 + rng.nextInt(11));
-  const children = Float64Array.from({ length: persons }, () => (rng.nextFloat() < 0.02 ? NaN : rng.nextInt(2)));
   return {
-    participants: { arm, block: { levels: ['a', 'b', 'c', 'd'], codes: block } },
+    participants: { arm, block: { levels: ['a', 'b', 'c', 'd'], codes: Int32Array.from({ length: persons }, () => rng.nextInt(4)) } },
     panel: primaryOutcomePanel(panel, 'work'),
     groups: subgroupLayout(persons, new Map([['gender', gender]])),
     costs: { perPerson: Float64Array.from({ length: persons }, (_, p) => 20000 + 10000 * arm[p] + rng.nextInt(9000)), perArm: null, unmatched: 0 },
     config,
     ownMinCellSize: 5,
-    balance: {
-      variables: [
-        { variable: 'age', month: null, kind: 'numeric', values: age },
-        { variable: 'children', month: null, kind: 'binary', values: children },
-      ],
-      arm,
-      block,
-      blockCount: 4,
-      arms: config.arms,
-      reference: config.reference,
-      minCellSize: 5,
-      permutations: config.inference.permutations,
-      seed: config.bootstrap.seed,
-    },
   };
 }
 
@@ -68,6 +51,5 @@ describe('analysis sections', () => {
       worker!.close();
     }
     expect(inline.costEffectiveness!.section!.rows).toHaveLength(2 * 3);
-    expect(inline.balance!.joint!.permutations).toBe(150);
   });
 });
