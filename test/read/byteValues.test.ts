@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planFromHeader } from '../../src/config/resolve.js';
-import { DataError } from '../../src/errors.js';
+import { dataError } from '../dataError.js';
 import { SPELL_TYPES } from '../../src/panel/spellTypes.js';
 import { dayFromBytes, NO_DAY } from '../../src/read/byteDates.js';
 import { ByteInterner } from '../../src/read/byteInterner.js';
@@ -141,16 +141,6 @@ describe('FieldValues', () => {
     expect(calls).toEqual(['K', 'M', 'K', 'Kvinna', '', '', '12345', '1234']);
   });
 });
-
-async function dataError(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error('expected a data error');
-}
 
 describe('readers on the byte paths', () => {
   const plain = planFromHeader({});

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planFromHeader } from '../../src/config/resolve.js';
-import { DataError } from '../../src/errors.js';
+import { dataError } from '../dataError.js';
 import { SPELL_TYPES } from '../../src/panel/spellTypes.js';
 import { readCodes } from '../../src/read/codes.js';
 import { describeConventions, inputFileOf } from '../../src/read/conventions.js';
@@ -14,16 +14,6 @@ import { encodeWindows1252 } from './encodeWindows1252.js';
 
 const plain = planFromHeader({});
 const withMunicipality = planFromHeader({ covariates: ['municipality'] });
-
-async function dataError(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error('expected a data error');
-}
 
 const SWEDISH_PARTICIPANTS = [
   'person_id;arm;randomized_on;gender;municipality',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planFromHeader, resolveConfig } from '../../src/config/resolve.js';
-import { DataError } from '../../src/errors.js';
+import { dataError } from '../dataError.js';
 import { SPELL_TYPES } from '../../src/panel/spellTypes.js';
 import { readCodes } from '../../src/read/codes.js';
 import { readParticipants } from '../../src/read/participants.js';
@@ -11,16 +11,6 @@ import { tempDir } from '../tempFiles.js';
 
 const PARTICIPANTS = 'person_id,arm,randomized_on,gender,lss_daily_activity,block\nA1,FS,2015-01-31,K,0,0180\nA2,SE,2015-02-01,M,1,0180\nA3,CM,2015-03-15,,0,1480\n';
 const config = planFromHeader({});
-
-async function dataError(promise: Promise<unknown>): Promise<DataError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DataError) return error;
-    throw error;
-  }
-  throw new Error('expected a data error');
-}
 
 describe('readParticipants', () => {
   it('reads arms, dates, blocks and subgroups; an empty gender is a missing level', async () => {
