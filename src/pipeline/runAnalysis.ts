@@ -7,7 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { balanceInput } from '../balance/balanceFromParticipants.js';
+import { balanceInput } from '../balance/balanceInput.js';
 import { withholdWithMainShares as withholdBalanceRows } from '../balance/withholdWithMainShares.js';
 import { readConfigFile } from '../config/load.js';
 import { withholdWithMainShares as withholdCostEffectivenessRows } from '../costEffectiveness/withholdWithMainShares.js';
@@ -48,8 +48,8 @@ export interface RunOptions {
 /**
  * Called as each stage ends with its wall time in milliseconds, and for a
  * read stage the size of the file it read. A stage can be reported more than
- * once (the estimate resumes after balance and after the worker's results
- * arrive): its parts add up.
+ * once (the estimate resumes after the worker's results arrive): its parts
+ * add up.
  */
 export type StageListener = (stage: string, milliseconds: number, bytes?: number) => void;
 type Lap = (stage: string, file?: string) => void;
