@@ -9,7 +9,7 @@
  */
 import type { CiMethod } from '../config/types.js';
 import { bcaLevels, normalInterval } from './intervals.js';
-import { percentileInterval, quantilePairType7 } from './percentile.js';
+import { finiteValues, percentileEnds, quantilePairType7 } from './percentile.js';
 
 export interface CellInterval {
   low: number;
@@ -30,36 +30,23 @@ export function bootstrapInterval(
   scratch?: Float64Array,
 ): CellInterval | null {
   if (!Number.isFinite(estimate)) return null;
+  const finite = finiteValues(replicates, scratch);
+  if (finite === null) return null;
+  const { values } = finite;
+  const used = values.length;
+  if (finite.min === finite.max) return { low: estimate, high: estimate, used, degenerate: true, fellBack: false };
   if (method === 'percentile' || method === 'basic') {
-    const percentile = percentileInterval(replicates, level, scratch);
-    if (percentile === null) return null;
-    const { used } = percentile;
-    if (percentile.degenerate) return { low: estimate, high: estimate, used, degenerate: true, fellBack: false };
-    if (method === 'percentile') return { low: percentile.low, high: percentile.high, used, degenerate: false, fellBack: false };
-    return { low: 2 * estimate - percentile.high, high: 2 * estimate - percentile.low, used, degenerate: false, fellBack: false };
+    const [low, high] = percentileEnds(values, level);
+    if (method === 'percentile') return { low, high, used, degenerate: false, fellBack: false };
+    return { low: 2 * estimate - high, high: 2 * estimate - low, used, degenerate: false, fellBack: false };
   }
-  // normal and bca on the finite replicates, by selection where bcaInterval would sort (thousands of cells per run);
-  // the percentile interval only where BCa is undefined.
-  const finite = scratch && scratch.length >= replicates.length ? scratch : new Float64Array(replicates.length);
-  let count = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < replicates.length; i++) {
-    const v = replicates[i];
-    if (!Number.isFinite(v)) continue;
-    finite[count++] = v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (count === 0) return null;
-  if (min === max) return { low: estimate, high: estimate, used: count, degenerate: true, fellBack: false };
-  const values = finite.subarray(0, count);
+  // normal and bca by selection where bcaInterval would sort (thousands of cells per run); the percentile ends only where BCa is undefined.
   const other = method === 'normal' ? normalInterval(estimate, values, level) : bcaBySelection(estimate, values, level, acceleration);
   if (other === null) {
-    const percentile = percentileInterval(values, level)!;
-    return { low: percentile.low, high: percentile.high, used: count, degenerate: false, fellBack: true };
+    const [low, high] = percentileEnds(values, level);
+    return { low, high, used, degenerate: false, fellBack: true };
   }
-  return { low: other.low, high: other.high, used: count, degenerate: false, fellBack: false };
+  return { low: other.low, high: other.high, used, degenerate: false, fellBack: false };
 }
 
 /** bcaInterval's definition (tested against boot there), with its two quantiles selected instead of sorted. */

@@ -30,6 +30,23 @@ export function quantileType7(sorted: ArrayLike<number>, p: number): number {
  * between calls), linear rather than a full sort per interval.
  */
 export function percentileInterval(values: ArrayLike<number>, level: number, scratch?: Float64Array): Interval | null {
+  const finite = finiteValues(values, scratch);
+  if (finite === null) return null;
+  const used = finite.values.length;
+  if (finite.min === finite.max) return { low: finite.min, high: finite.max, used, degenerate: true };
+  const [low, high] = percentileEnds(finite.values, level);
+  return { low, high, used, degenerate: false };
+}
+
+export interface FiniteValues {
+  /** The finite values in their order: a view of the scratch array (or of a new one). */
+  values: Float64Array;
+  min: number;
+  max: number;
+}
+
+/** The finite values of `values`, copied into `scratch` when it is long enough; null when none is finite. */
+export function finiteValues(values: ArrayLike<number>, scratch?: Float64Array): FiniteValues | null {
   const work = scratch && scratch.length >= values.length ? scratch : new Float64Array(values.length);
   let used = 0;
   let min = Infinity;
@@ -41,13 +58,13 @@ export function percentileInterval(values: ArrayLike<number>, level: number, scr
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (used === 0) return null;
-  if (min === max) return { low: min, high: max, used, degenerate: true };
+  return used === 0 ? null : { values: work.subarray(0, used), min, max };
+}
+
+/** The percentile interval's ends of finite values (reordered in place). */
+export function percentileEnds(values: Float64Array, level: number): [number, number] {
   const alpha = (1 - level) / 2;
-  const finite = work.subarray(0, used);
-  const low = selectType7(finite, alpha, 0);
-  const high = selectType7(finite, 1 - alpha, Math.floor((used - 1) * alpha) + 1);
-  return { low, high, used, degenerate: false };
+  return quantilePairType7(values, alpha, 1 - alpha);
 }
 
 /**
