@@ -231,34 +231,49 @@ function createOlsPermutationEvaluator(design: EffectDesign): PermutationEvaluat
  */
 function columnTerms(solver: Solver, rows: Float64Array, r: number, d: number, into: Float64Array, at: number): void {
   const { segment, size, invariants } = solver;
-  const { blocks, blockInverse, blockTerms } = invariants;
+  const { blocks, blockInverse } = invariants;
   const q = invariants.covariates + invariants.outcomes;
   const counts = r * size + d * segment;
-  // A block with nobody has count 0 and terms 0, so no block needs skipping.
-  for (let i = 0; i < q; i++) {
-    const from = (r * q + i) * blocks;
-    let sum = 0;
-    for (let k = 0; k < blocks; k++) sum += rows[counts + k] * blockTerms[from + k];
-    into[at + i] = sum;
-  }
+  termSums(solver, rows, r, d, 0, q, into, at);
   let square = 0;
   for (let k = 0; k < blocks; k++) square += rows[counts + k] * blockInverse[r * blocks + k] * rows[counts + k];
   into[at + q] = square;
 }
 
+/** Terms first … end − 1 of columnTerms (covariates 0 … C − 1, then outcomes), into[at + i]. */
+function termSums(solver: Solver, rows: Float64Array, r: number, d: number, first: number, end: number, into: Float64Array, at: number): void {
+  const { segment, size, invariants } = solver;
+  const { blocks, blockTerms } = invariants;
+  const q = invariants.covariates + invariants.outcomes;
+  const counts = r * size + d * segment;
+  // A block with nobody has count 0 and terms 0, so no block needs skipping.
+  for (let i = first; i < end; i++) {
+    const from = (r * q + i) * blocks;
+    let sum = 0;
+    for (let k = 0; k < blocks; k++) sum += rows[counts + k] * blockTerms[from + k];
+    into[at + i] = sum;
+  }
+}
+
+/** v_d · L⁻¹ r̃_o of every outcome o, with v_d at column[columnAt …] (V's column d). */
+function rightProjections(invariants: Invariants, r: number, column: Float64Array, columnAt: number, into: Float64Array, at: number): void {
+  const { covariates: c, outcomes, covariateSolved } = invariants;
+  for (let o = 0; o < outcomes; o++) {
+    let product = 0;
+    for (let j = 0; j < c; j++) product += column[columnAt + j] * covariateSolved[(r * outcomes + o) * c + j];
+    into[at + o] = product;
+  }
+}
+
 /** Column d of V = L⁻¹ M_cd, and its products with L⁻¹ r̃_o, from the column's terms. */
 function project(solver: Solver, rows: Float64Array, r: number, d: number, terms: Float64Array, termsAt: number, into: Float64Array, at: number, rightInto: Float64Array, rightAt: number): void {
   const { segment, covariateBase, size, invariants, vector, vector2 } = solver;
-  const { covariates: c, outcomes, covariateFactor, covariateKept, covariateSolved } = invariants;
+  const { covariates: c, covariateFactor, covariateKept } = invariants;
   const sums = r * size + d * segment + covariateBase;
   for (let j = 0; j < c; j++) vector[j] = rows[sums + j] - terms[termsAt + j];
   forwardSolve(covariateFactor, r * c * c, covariateKept, r * c, c, vector, vector2);
   for (let j = 0; j < c; j++) into[at + j] = vector2[j];
-  for (let o = 0; o < outcomes; o++) {
-    let product = 0;
-    for (let j = 0; j < c; j++) product += vector2[j] * covariateSolved[(r * outcomes + o) * c + j];
-    rightInto[rightAt + o] = product;
-  }
+  rightProjections(invariants, r, vector2, 0, rightInto, rightAt);
 }
 
 function solveRowSet(solver: Solver, rows: Float64Array, changed: Uint8Array, r: number, s: number, t: number, out: Float64Array): void {
@@ -383,28 +398,16 @@ function writeShortPathOutcomes(solver: Solver, rows: Float64Array, r: number, s
  * to the last bit).
  */
 function solveOutcomesAgain(solver: Solver, rows: Float64Array, changed: Uint8Array, r: number, s: number, t: number, out: Float64Array): void {
-  const { columns, segment, size, invariants, terms, baseTerms, projected, projectedRight, baseProjectedRight, armKept } = solver;
-  const { blocks, blockTerms, covariates: c, outcomes, covariateSolved } = invariants;
+  const { columns, invariants, terms, baseTerms, projected, projectedRight, baseProjectedRight, armKept } = solver;
+  const { covariates: c, outcomes } = invariants;
   const q = c + outcomes;
   const stride = q + 1;
   for (let d = 0; d < columns; d++) {
-    if (changed[d]) {
-      const counts = r * size + d * segment;
-      for (let i = c; i < q; i++) {
-        const from = (r * q + i) * blocks;
-        let sum = 0;
-        for (let k = 0; k < blocks; k++) sum += rows[counts + k] * blockTerms[from + k];
-        terms[d * stride + i] = sum;
-      }
-    } else for (let i = c, from = (r * columns + d) * stride; i < q; i++) terms[d * stride + i] = baseTerms[from + i];
+    if (changed[d]) termSums(solver, rows, r, d, c, q, terms, d * stride);
+    else for (let i = c, from = (r * columns + d) * stride; i < q; i++) terms[d * stride + i] = baseTerms[from + i];
     if (!armKept[d]) continue;
-    if (changed[d]) {
-      for (let o = 0; o < outcomes; o++) {
-        let product = 0;
-        for (let j = 0; j < c; j++) product += projected[d * c + j] * covariateSolved[(r * outcomes + o) * c + j];
-        projectedRight[d * outcomes + o] = product;
-      }
-    } else for (let o = 0; o < outcomes; o++) projectedRight[d * outcomes + o] = baseProjectedRight[(r * columns + d) * outcomes + o];
+    if (changed[d]) rightProjections(invariants, r, projected, d * c, projectedRight, d * outcomes);
+    else for (let o = 0; o < outcomes; o++) projectedRight[d * outcomes + o] = baseProjectedRight[(r * columns + d) * outcomes + o];
   }
   writeShortPathOutcomes(solver, rows, r, s, t, out);
 }
