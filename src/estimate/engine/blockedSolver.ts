@@ -13,8 +13,35 @@ import { cellIndex, type CellShape, type RowSetSolver } from './rowSetSolver.js'
 export function createBlockedSolver(layout: StatisticLayout, shape: CellShape): RowSetSolver {
   const { arms, blocks, group, valueBase, outcomes } = layout;
   const reference = shape.reference;
+  // Per (arm, block): both arms' weights and their sum, or blockWeight 0 where
+  // the block is left out; per arm, the total weight. They depend on the
+  // persons only, so a month with the previous month's persons reuses them.
+  const weightTreated = new Float64Array(arms * blocks);
+  const weightControl = new Float64Array(arms * blocks);
+  const blockWeight = new Float64Array(arms * blocks);
+  const included = new Uint8Array(arms * blocks);
+  const total = new Float64Array(arms);
   return {
-    solve(rows, offset, s, t, _arm, _weight, out) {
+    readsOnlyOutcomeSumsWhenSame: true,
+    solve(rows, offset, s, t, _arm, _weight, out, samePersons) {
+      if (!samePersons) {
+        for (let a = 0; a < arms; a++) {
+          if (a === reference) continue;
+          let sum = 0;
+          for (let k = 0; k < blocks; k++) {
+            const treated = offset + (k * arms + a) * group;
+            const control = offset + (k * arms + reference) * group;
+            const at = a * blocks + k;
+            included[at] = rows[treated] > 0.5 && rows[control] > 0.5 ? 1 : 0;
+            if (included[at] === 0) continue;
+            weightTreated[at] = rows[treated + 1];
+            weightControl[at] = rows[control + 1];
+            blockWeight[at] = weightTreated[at] + weightControl[at];
+            sum += blockWeight[at];
+          }
+          total[a] = sum;
+        }
+      }
       for (let o = 0; o < outcomes; o++) {
         const values = offset + valueBase + o * blocks * arms;
         for (let a = 0; a < arms; a++) {
@@ -24,19 +51,13 @@ export function createBlockedSolver(layout: StatisticLayout, shape: CellShape): 
             continue;
           }
           let sum = 0;
-          let total = 0;
           for (let k = 0; k < blocks; k++) {
-            const treated = offset + (k * arms + a) * group;
-            const control = offset + (k * arms + reference) * group;
-            if (!(rows[treated] > 0.5 && rows[control] > 0.5)) continue;
-            const weightTreated = rows[treated + 1];
-            const weightControl = rows[control + 1];
-            const difference = rows[values + k * arms + a] / weightTreated - rows[values + k * arms + reference] / weightControl;
-            const blockWeight = weightTreated + weightControl;
-            sum += blockWeight * difference;
-            total += blockWeight;
+            const at = a * blocks + k;
+            if (included[at] === 0) continue;
+            const difference = rows[values + k * arms + a] / weightTreated[at] - rows[values + k * arms + reference] / weightControl[at];
+            sum += blockWeight[at] * difference;
           }
-          out[cell] = total > 0 ? sum / total : NaN;
+          out[cell] = total[a] > 0 ? sum / total[a] : NaN;
         }
       }
     },

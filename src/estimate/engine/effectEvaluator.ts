@@ -68,8 +68,6 @@ export function createEffectEvaluator(design: EffectDesign, estimator: Estimator
     statistics: layout.size,
     months,
   });
-  const statistics = new SufficientStatistics({ layout, runs, keys, block, covariates, persons, months, subgroups });
-
   let solver: RowSetSolver;
   if (estimator === 'ols') solver = createOlsSolver(layout, shape);
   else if (estimator === 'lin') {
@@ -79,6 +77,8 @@ export function createEffectEvaluator(design: EffectDesign, estimator: Estimator
 
   const cells = effectCellCount(design);
   const samePersons = samePersonsAsPreviousMonth(design);
+  const observedMonths = solver.readsOnlyOutcomeSumsWhenSame ? monthsWithNewPersons(samePersons, subgroups, months) : null;
+  const statistics = new SufficientStatistics({ layout, runs, keys, block, covariates, persons, months, subgroups, observedMonths });
   return {
     cells,
     evaluate(arm, weight, out) {
@@ -114,6 +114,14 @@ export function samePersonsAsPreviousMonth(d: EffectDesign): Uint8Array {
     }
   }
   return same;
+}
+
+/** 1 for month 0 and for each month where some row set's persons differ from the previous month's. */
+function monthsWithNewPersons(samePersons: Uint8Array, subgroups: number, months: number): Uint8Array {
+  const changed = new Uint8Array(months);
+  changed[0] = 1;
+  for (let s = 0; s < subgroups; s++) for (let t = 1; t < months; t++) if (samePersons[s * months + t] === 0) changed[t] = 1;
+  return changed;
 }
 
 /** Rejects a design whose arrays do not fit its counts, before they are indexed blindly. */

@@ -98,6 +98,7 @@ export function createLinSolver(sources: LinSources): RowSetSolver {
   };
 
   return {
+    readsOnlyOutcomeSumsWhenSame: false,
     solve(rows, offset, s, t, arm, weight, out) {
       if (!markPresentArms(rows, offset, layout, reference, present)) {
         writeNotEstimable(shape, s, t, out);

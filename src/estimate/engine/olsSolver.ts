@@ -50,9 +50,12 @@ export function createOlsSolver(layout: StatisticLayout, shape: CellShape): RowS
   let previousUsable = false;
 
   return {
+    readsOnlyOutcomeSumsWhenSame: true,
     solve(rows, offset, s, t, _arm, _weight, out, samePersons) {
-      if (samePersons && previousUsable) {
-        writeOutcomes(rows, offset, s, t, out);
+      if (samePersons) {
+        // The previous month's persons: estimable exactly when it was.
+        if (previousUsable) writeOutcomes(rows, offset, s, t, out);
+        else writeNotEstimable(shape, s, t, out);
         return;
       }
       previousUsable = false;

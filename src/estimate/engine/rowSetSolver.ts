@@ -6,6 +6,12 @@ import type { StatisticLayout } from './statisticLayout.js';
  */
 export interface RowSetSolver {
   /**
+   * With `samePersons`, the solver reads only the outcome sums (from
+   * layout.valueBase on): the statistics before them may be left unwritten
+   * for such a row set (StatisticSources.observedMonths).
+   */
+  readonly readsOnlyOutcomeSumsWhenSame: boolean;
+  /**
    * Writes out[((o * S + s) * A + a) * T + t] for every outcome o and arm a
    * from the statistics at rows[offset …]; `arm` and `weight` are the
    * replicate's, for a solver that has to revisit persons (lin's left-out

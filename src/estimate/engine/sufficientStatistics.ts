@@ -36,6 +36,15 @@ export interface StatisticSources {
   persons: number;
   months: number;
   subgroups: number;
+  /**
+   * 1 for the months whose person counts, weights and covariate sums (the
+   * statistics before layout.valueBase) must be written; null: every month.
+   * A month where no row set changes persons since the previous month can
+   * be left out for a solver that then reads only the outcome sums
+   * (RowSetSolver.samePersons): at the fixture's 15 months that is most of
+   * the prefix and spread work, since the outcome sums are a third of a row set.
+   */
+  observedMonths?: Uint8Array | null;
 }
 
 /** The replicate-independent offsets of each person's runs, in visiting order (CSR by position). */
@@ -284,14 +293,33 @@ function addPersons(sources: StatisticSources, plan: Plan, keyed: Float64Array, 
   }
 }
 
+/**
+ * The first statistic of month t that prefixInPlace and spread write: 0, or
+ * valueBase for a month left out of observedMonths. The differences before
+ * valueBase are all 0 in a month left out (no run of a person of any row
+ * set starts or ends there), so the running sum is carried from the last
+ * month written (`from`), which adds the same numbers as going month by month.
+ */
+function firstWritten(sources: StatisticSources, t: number): number {
+  const observed = sources.observedMonths;
+  return observed && observed[t] === 0 ? sources.layout.valueBase : 0;
+}
+
 /** Keys are levels: the difference arrays are the rows, summed over months in place. */
 function prefixInPlace(sources: StatisticSources, rows: Float64Array): void {
   const { layout, months, subgroups } = sources;
-  const size = layout.size;
+  const { size, valueBase } = layout;
   for (let s = 0; s < subgroups; s++) {
+    let lastObserved = 0;
     for (let t = 1; t < months; t++) {
       const current = (s * months + t) * size;
-      for (let d = 0; d < size; d++) rows[current + d] += rows[current - size + d];
+      const first = firstWritten(sources, t);
+      if (first === 0) {
+        const from = (s * months + lastObserved) * size;
+        for (let d = 0; d < valueBase; d++) rows[current + d] += rows[from + d];
+        lastObserved = t;
+      }
+      for (let d = valueBase; d < size; d++) rows[current + d] += rows[current - size + d];
     }
   }
 }
@@ -299,22 +327,29 @@ function prefixInPlace(sources: StatisticSources, rows: Float64Array): void {
 /** Prefix sums over months, then each bucket added to its subgroup levels. */
 function spread(sources: StatisticSources, keyed: Float64Array, rows: Float64Array): void {
   const { layout, keys, months } = sources;
-  const size = layout.size;
+  const { size, valueBase } = layout;
   const { levelStart, level } = keys;
   const stride = months * size;
   rows.fill(0);
   for (let u = 0; u < keys.count; u++) {
     const l0 = levelStart[u];
     const l1 = levelStart[u + 1];
+    let lastObserved = 0;
     for (let t = 0; t < months; t++) {
       const current = u * stride + t * size;
+      const first = firstWritten(sources, t);
       if (t > 0) {
+        if (first === 0) {
+          const from = u * stride + lastObserved * size;
+          for (let d = 0; d < valueBase; d++) keyed[current + d] += keyed[from + d];
+          lastObserved = t;
+        }
         const previous = current - size;
-        for (let d = 0; d < size; d++) keyed[current + d] += keyed[previous + d];
+        for (let d = valueBase; d < size; d++) keyed[current + d] += keyed[previous + d];
       }
       for (let l = l0; l < l1; l++) {
         const target = (level[l] * months + t) * size;
-        for (let d = 0; d < size; d++) rows[target + d] += keyed[current + d];
+        for (let d = first; d < size; d++) rows[target + d] += keyed[current + d];
       }
     }
   }
