@@ -1,9 +1,16 @@
 #!/usr/bin/env node
-// The `eval` / `effekt` command. The TypeScript sources are compiled to
-// dist/ by `npm install` (the package's prepare script).
+// The `eval` / `effekt` command. `npm install` builds it (the package's
+// prepare script): tsc compiles src/ to dist/, and scripts/bundle.js bundles
+// the command from there into dist/cli-bundle/, which loads faster. Without
+// the bundle (dist/ compiled by tsc alone) the command runs from dist/.
+const bundle = new URL('../dist/cli-bundle/main.js', import.meta.url);
+const modules = new URL('../dist/cli/main.js', import.meta.url);
 let cli;
 try {
-  cli = await import('../dist/cli/main.js');
+  cli = await import(bundle.href).catch((error) => {
+    if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('cli-bundle')) return import(modules.href);
+    throw error;
+  });
 } catch (error) {
   if (error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist')) {
     process.stderr.write('effekt is not built: run `npm install` (or `npm run build`) in the repository first.\n');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { packageFile } from './files/distFile.js';
 
-/** Effekt's version, from package.json (one level above both src/ and dist/). */
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** Effekt's version, from package.json. */
+export const VERSION: string = (JSON.parse(readFileSync(packageFile(), 'utf8')) as { version: string }).version;

@@ -13,6 +13,7 @@
  * beside the composition, its largest part; it is wiring and could as well
  * sit in src/pipeline/.
  */
+import { workerModule } from '../files/distFile.js';
 import { startWorker, type OneShotWorker } from '../threads/oneShotWorker.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { costEffectivenessFromCosts, type CostEffectivenessRun } from '../costEffectiveness/costEffectivenessFromCosts.js';
@@ -62,5 +63,5 @@ export type SectionsWorker = OneShotWorker<SectionsInput, SectionsOutput>;
 
 /** A worker that has started loading its modules; null where there is no compiled worker module. */
 export function sectionsWorker(): SectionsWorker | null {
-  return startWorker<SectionsInput, SectionsOutput>(new URL('./sectionsWorker.js', import.meta.url), 'analysis sections');
+  return startWorker<SectionsInput, SectionsOutput>(workerModule('composition/sectionsWorker.js'), 'analysis sections');
 }

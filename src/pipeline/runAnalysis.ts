@@ -19,6 +19,7 @@ import type { EstimateWorkerInput, EstimateWorkerOutput } from '../estimate/esti
 import { assessBalance } from '../balance/assessBalance.js';
 import type { BalanceSection } from '../results.js';
 import { runRandomizationJob } from '../estimate/randomizationJob.js';
+import { workerModule } from '../files/distFile.js';
 import { startWorker, type OneShotWorker } from '../threads/oneShotWorker.js';
 import { covariateMatrix } from '../estimate/covariateMatrix.js';
 import { personOutcomeColumns } from '../estimate/personOutcomeColumns.js';
@@ -68,7 +69,7 @@ export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}
   const lap = stageLaps(options.onStage);
   // Started first, so that the worker loads its modules while the files are read.
   const worker = sectionsWorker();
-  const estimateWorker = startWorker<EstimateWorkerInput, EstimateWorkerOutput>(new URL('../estimate/estimateWorker.js', import.meta.url), 'estimate');
+  const estimateWorker = startWorker<EstimateWorkerInput, EstimateWorkerOutput>(workerModule('estimate/estimateWorker.js'), 'estimate');
   lap('workers.start');
   try {
     return await analyse(files, options, worker, estimateWorker, lap);

@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerModule } from '../files/distFile.js';
 import { workersAllowed, type WorkerReply } from '../threads/oneShotWorker.js';
 import { renderInLine, type ChartJob, type ChartRendering } from './chartRendering.js';
 
@@ -60,7 +61,7 @@ export function startChartThreads(count = defaultChartThreads(), onFailure: (err
 }
 
 function startWorkers(count: number): ChartWorker[] {
-  const url = new URL('./chartWorker.js', import.meta.url);
+  const url = workerModule('render/chartWorker.js');
   if (url.protocol !== 'file:' || !existsSync(fileURLToPath(url))) return [];
   const workers: ChartWorker[] = [];
   try {
