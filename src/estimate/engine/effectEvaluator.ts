@@ -117,7 +117,7 @@ export function samePersonsAsPreviousMonth(d: EffectDesign): Uint8Array {
 }
 
 /** 1 for month 0 and for each month where some row set's persons differ from the previous month's. */
-function monthsWithNewPersons(samePersons: Uint8Array, subgroups: number, months: number): Uint8Array {
+export function monthsWithNewPersons(samePersons: Uint8Array, subgroups: number, months: number): Uint8Array {
   const changed = new Uint8Array(months);
   changed[0] = 1;
   for (let s = 0; s < subgroups; s++) for (let t = 1; t < months; t++) if (samePersons[s * months + t] === 0) changed[t] = 1;

@@ -9,8 +9,10 @@
  * For `ols` most of a row set's absorbed system does not depend on the
  * labels (permutationInvariants.ts: the block sizes, C̃ and the covariates'
  * right-hand sides r̃). A labelling only moves each arm's per-block counts
- * n_kd, covariate sums and outcome sums (permutationStatistics.ts), from
- * which the arm rows of the system follow:
+ * n_kd, covariate sums and outcome sums (permutationStatistics.ts; the
+ * counts and covariate sums of a month with the previous month's persons
+ * are read where they were last written, at personsRow), from which the arm
+ * rows of the system follow:
  *
  *   M_dd = diag(n_d) − Σ_k n_k n_kᵀ / W_k,   M_cd = Σ_d c − Σ_k (S_k / W_k) n_kd,
  *   r_d = Σ_d y − Σ_k n_kd E_k / W_k,
@@ -50,7 +52,7 @@ import { effectCellCount, type EffectDesign, type EstimatorName } from './effect
 import { checkDesign, samePersonsAsPreviousMonth } from './effectEvaluator.js';
 import { findPersonRuns } from './personRuns.js';
 import { computeInvariants, forwardSolve, KEPT_SHARE, type Invariants } from './permutationInvariants.js';
-import { ArmSums, armSumLayout } from './permutationStatistics.js';
+import { ArmSums, armSumLayout, personMonths } from './permutationStatistics.js';
 import { createDifferencePermutations } from './differencePermutations.js';
 import { createRowSetKeys } from './rowSetKeys.js';
 import { cellIndex, writeNotEstimable, type CellShape } from './rowSetSolver.js';
@@ -89,6 +91,8 @@ interface Solver {
   columns: number;
   /** permutationStatistics.ts's layout: arm column d's sums at d * segment. */
   segment: number;
+  /** Row set whose counts and covariate sums are row set r's (PersonMonths.personsRow). */
+  personsRow: Int32Array;
   covariateBase: number;
   valueBase: number;
   size: number;
@@ -121,7 +125,9 @@ interface Solver {
   vector: Float64Array;
   vector2: Float64Array;
   armRight: Float64Array;
-  beta: Float64Array;
+  /** Each outcome's right-hand sides of the arm columns and the Schur system's solutions: d * O + o. */
+  rightSides: Float64Array;
+  coefficients: Float64Array;
   /** The full system, p = D + C. */
   m: Float64Array;
   l: Float64Array;
@@ -150,9 +156,11 @@ function createOlsPermutationEvaluator(design: EffectDesign): PermutationEvaluat
     statistics: layout.size,
     months,
   });
-  const invariants = computeInvariants(design, covariates, runs, keys, blocks);
+  const samePersons = samePersonsAsPreviousMonth(design);
+  const personSums = personMonths(samePersons, subgroups, months);
+  const invariants = computeInvariants(design, covariates, runs, keys, blocks, samePersons, personSums);
   const rowSets = invariants.rowSets;
-  const sums = new ArmSums({ layout, runs, keys, block: design.block, covariates, persons, months, subgroups, arms, reference, base: design.arm });
+  const sums = new ArmSums({ layout, runs, keys, block: design.block, covariates, persons, months, subgroups, arms, reference, base: design.arm, personMonths: personSums });
 
   const columns = arms - 1;
   const p = columns + c;
@@ -162,6 +170,7 @@ function createOlsPermutationEvaluator(design: EffectDesign): PermutationEvaluat
     shape: { outcomes, subgroups, arms, months, reference },
     columns,
     segment: layout.segment,
+    personsRow: personSums.personsRow,
     covariateBase: layout.covariateBase,
     valueBase: layout.valueBase,
     size: layout.size,
@@ -185,7 +194,8 @@ function createOlsPermutationEvaluator(design: EffectDesign): PermutationEvaluat
     vector: new Float64Array(scratch),
     vector2: new Float64Array(scratch),
     armRight: new Float64Array(columns),
-    beta: new Float64Array(columns),
+    rightSides: new Float64Array(columns * outcomes),
+    coefficients: new Float64Array(columns * outcomes),
     m: new Float64Array(p * p),
     l: new Float64Array(p * p),
     kept: new Uint8Array(p),
@@ -195,16 +205,27 @@ function createOlsPermutationEvaluator(design: EffectDesign): PermutationEvaluat
     solution: new Float64Array(p),
     shortPathHeld: false,
   };
-  // The observed labels' column terms and projections (sums.rows holds their sums after construction).
+  // The observed labels' column terms and projections (sums.rows holds their sums after construction);
+  // with the previous month's persons, all but the outcomes' are that month's (solveOutcomesAgain).
+  const { baseTerms, baseProjected, baseProjectedRight } = solver;
   for (let r = 0; r < rowSets; r++) {
     for (let d = 0; d < columns; d++) {
-      columnTerms(solver, sums.rows, r, d, solver.baseTerms, (r * columns + d) * stride);
-      project(solver, sums.rows, r, d, solver.baseTerms, (r * columns + d) * stride, solver.baseProjected, (r * columns + d) * c, solver.baseProjectedRight, (r * columns + d) * outcomes);
+      const at = r * columns + d;
+      if (samePersons[r] === 1) {
+        const previous = at - columns;
+        baseTerms.copyWithin(at * stride, previous * stride, previous * stride + c);
+        baseTerms[at * stride + stride - 1] = baseTerms[previous * stride + stride - 1];
+        baseProjected.copyWithin(at * c, previous * c, previous * c + c);
+        termSums(solver, sums.rows, r, d, c, c + outcomes, baseTerms, at * stride);
+        rightProjections(invariants, r, baseProjected, at * c, baseProjectedRight, at * outcomes);
+      } else {
+        columnTerms(solver, sums.rows, r, d, baseTerms, at * stride);
+        project(solver, sums.rows, r, d, baseTerms, at * stride, baseProjected, at * c, baseProjectedRight, at * outcomes);
+      }
     }
   }
 
   const cells = effectCellCount(design);
-  const samePersons = samePersonsAsPreviousMonth(design);
   return {
     cells,
     evaluate(arm, out) {
@@ -233,21 +254,54 @@ function columnTerms(solver: Solver, rows: Float64Array, r: number, d: number, i
   const { segment, size, invariants } = solver;
   const { blocks, blockInverse } = invariants;
   const q = invariants.covariates + invariants.outcomes;
-  const counts = r * size + d * segment;
+  const counts = solver.personsRow[r] * size + d * segment;
   termSums(solver, rows, r, d, 0, q, into, at);
   let square = 0;
   for (let k = 0; k < blocks; k++) square += rows[counts + k] * blockInverse[r * blocks + k] * rows[counts + k];
   into[at + q] = square;
 }
 
-/** Terms first … end − 1 of columnTerms (covariates 0 … C − 1, then outcomes), into[at + i]. */
+/**
+ * Terms first … end − 1 of columnTerms (covariates 0 … C − 1, then
+ * outcomes), into[at + i]. Three terms at a time: each is a chain of
+ * additions over the blocks, and three independent chains overlap where
+ * one after another waits on each addition (the sums and their order are
+ * the same).
+ */
 function termSums(solver: Solver, rows: Float64Array, r: number, d: number, first: number, end: number, into: Float64Array, at: number): void {
   const { segment, size, invariants } = solver;
   const { blocks, blockTerms } = invariants;
   const q = invariants.covariates + invariants.outcomes;
-  const counts = r * size + d * segment;
+  const counts = solver.personsRow[r] * size + d * segment;
   // A block with nobody has count 0 and terms 0, so no block needs skipping.
-  for (let i = first; i < end; i++) {
+  let i = first;
+  for (; i + 2 < end; i += 3) {
+    const from = (r * q + i) * blocks;
+    let sum0 = 0;
+    let sum1 = 0;
+    let sum2 = 0;
+    for (let k = 0; k < blocks; k++) {
+      const count = rows[counts + k];
+      sum0 += count * blockTerms[from + k];
+      sum1 += count * blockTerms[from + blocks + k];
+      sum2 += count * blockTerms[from + 2 * blocks + k];
+    }
+    into[at + i] = sum0;
+    into[at + i + 1] = sum1;
+    into[at + i + 2] = sum2;
+  }
+  if (i + 1 < end) {
+    const from = (r * q + i) * blocks;
+    let sum0 = 0;
+    let sum1 = 0;
+    for (let k = 0; k < blocks; k++) {
+      const count = rows[counts + k];
+      sum0 += count * blockTerms[from + k];
+      sum1 += count * blockTerms[from + blocks + k];
+    }
+    into[at + i] = sum0;
+    into[at + i + 1] = sum1;
+  } else if (i < end) {
     const from = (r * q + i) * blocks;
     let sum = 0;
     for (let k = 0; k < blocks; k++) sum += rows[counts + k] * blockTerms[from + k];
@@ -255,10 +309,26 @@ function termSums(solver: Solver, rows: Float64Array, r: number, d: number, firs
   }
 }
 
-/** v_d · L⁻¹ r̃_o of every outcome o, with v_d at column[columnAt …] (V's column d). */
+/** v_d · L⁻¹ r̃_o of every outcome o, with v_d at column[columnAt …] (V's column d); three at a time, as termSums. */
 function rightProjections(invariants: Invariants, r: number, column: Float64Array, columnAt: number, into: Float64Array, at: number): void {
   const { covariates: c, outcomes, covariateSolved } = invariants;
-  for (let o = 0; o < outcomes; o++) {
+  let o = 0;
+  for (; o + 2 < outcomes; o += 3) {
+    const from = (r * outcomes + o) * c;
+    let product0 = 0;
+    let product1 = 0;
+    let product2 = 0;
+    for (let j = 0; j < c; j++) {
+      const v = column[columnAt + j];
+      product0 += v * covariateSolved[from + j];
+      product1 += v * covariateSolved[from + c + j];
+      product2 += v * covariateSolved[from + 2 * c + j];
+    }
+    into[at + o] = product0;
+    into[at + o + 1] = product1;
+    into[at + o + 2] = product2;
+  }
+  for (; o < outcomes; o++) {
     let product = 0;
     for (let j = 0; j < c; j++) product += column[columnAt + j] * covariateSolved[(r * outcomes + o) * c + j];
     into[at + o] = product;
@@ -269,7 +339,7 @@ function rightProjections(invariants: Invariants, r: number, column: Float64Arra
 function project(solver: Solver, rows: Float64Array, r: number, d: number, terms: Float64Array, termsAt: number, into: Float64Array, at: number, rightInto: Float64Array, rightAt: number): void {
   const { segment, covariateBase, size, invariants, vector, vector2 } = solver;
   const { covariates: c, covariateFactor, covariateKept } = invariants;
-  const sums = r * size + d * segment + covariateBase;
+  const sums = solver.personsRow[r] * size + d * segment + covariateBase;
   for (let j = 0; j < c; j++) vector[j] = rows[sums + j] - terms[termsAt + j];
   forwardSolve(covariateFactor, r * c * c, covariateKept, r * c, c, vector, vector2);
   for (let j = 0; j < c; j++) into[at + j] = vector2[j];
@@ -280,7 +350,7 @@ function solveRowSet(solver: Solver, rows: Float64Array, changed: Uint8Array, r:
   const { shape, columns, segment, size, invariants, terms, baseTerms, armCount, armBlock, armUnabsorbed } = solver;
   const { blocks, blockInverse } = invariants;
   const stride = invariants.covariates + invariants.outcomes + 1;
-  const offset = r * size;
+  const offset = solver.personsRow[r] * size;
   solver.shortPathHeld = false;
 
   let others = 0;
@@ -377,15 +447,62 @@ function solveCovariatesFirst(solver: Solver, rows: Float64Array, changed: Uint8
 
 /** Each outcome's arm coefficients from the Schur factor, the terms and projections in place. */
 function writeShortPathOutcomes(solver: Solver, rows: Float64Array, r: number, s: number, t: number, out: Float64Array): void {
-  const { shape, columns, segment, valueBase, size, invariants, terms, armCount, armKept, armOfColumn, projectedRight, schurFactor, schurKept, armRight, beta } = solver;
+  const { columns, segment, valueBase, size, invariants, terms, armKept, projectedRight, rightSides } = solver;
   const { covariates: c, outcomes } = invariants;
   const stride = c + outcomes + 1;
   const offset = r * size;
+  for (let d = 0; d < columns; d++) {
+    for (let o = 0; o < outcomes; o++) {
+      rightSides[d * outcomes + o] = armKept[d] ? rows[offset + d * segment + valueBase + o] - terms[d * stride + c + o] - projectedRight[d * outcomes + o] : 0;
+    }
+  }
+  writeArmCoefficients(solver, s, t, out);
+}
+
+/** Solves the Schur system for every outcome's right-hand sides (rightSides) and writes the arms' cells. */
+function writeArmCoefficients(solver: Solver, s: number, t: number, out: Float64Array): void {
+  const { shape, columns, armCount, armKept, armOfColumn, schurFactor, schurKept, rightSides, coefficients } = solver;
+  const { outcomes, months } = shape;
+  solveSides(schurFactor, schurKept, columns, outcomes, rightSides, coefficients);
+  const cell = s * shape.arms * months + t;
+  const outcomeStride = shape.subgroups * shape.arms * months;
   for (let o = 0; o < outcomes; o++) {
-    for (let d = 0; d < columns; d++) armRight[d] = armKept[d] ? rows[offset + d * segment + valueBase + o] - terms[d * stride + c + o] - projectedRight[d * outcomes + o] : 0;
-    solveFactored(schurFactor, schurKept, columns, armRight, beta);
-    out[cellIndex(shape, o, s, shape.reference, t)] = NaN;
-    for (let d = 0; d < columns; d++) out[cellIndex(shape, o, s, armOfColumn[d], t)] = armCount[d] > 0.5 && armKept[d] ? beta[d] : NaN;
+    const at = o * outcomeStride + cell;
+    out[at + shape.reference * months] = NaN;
+    for (let d = 0; d < columns; d++) out[at + armOfColumn[d] * months] = armCount[d] > 0.5 && armKept[d] ? coefficients[d * outcomes + o] : NaN;
+  }
+}
+
+/**
+ * solveFactored for `count` right-hand sides at once, b and x by row of the
+ * factor (i * count + j; x may be b): each side by solveFactored's
+ * operations in its order, so to the last bit the same. Written out because
+ * side by side the sides' chains of divisions overlap, where one
+ * solveFactored after another waits on each.
+ */
+function solveSides(l: Float64Array, kept: Uint8Array, p: number, count: number, b: Float64Array, x: Float64Array): void {
+  for (let i = 0; i < p; i++) {
+    const at = i * count;
+    if (!kept[i]) {
+      for (let j = 0; j < count; j++) x[at + j] = 0;
+      continue;
+    }
+    const pivot = l[i * p + i];
+    for (let j = 0; j < count; j++) {
+      let sum = b[at + j];
+      for (let k = 0; k < i; k++) if (kept[k]) sum -= l[i * p + k] * x[k * count + j];
+      x[at + j] = sum / pivot;
+    }
+  }
+  for (let i = p - 1; i >= 0; i--) {
+    if (!kept[i]) continue;
+    const at = i * count;
+    const pivot = l[i * p + i];
+    for (let j = 0; j < count; j++) {
+      let sum = x[at + j];
+      for (let k = i + 1; k < p; k++) if (kept[k]) sum -= l[k * p + i] * x[k * count + j];
+      x[at + j] = sum / pivot;
+    }
   }
 }
 
@@ -398,18 +515,29 @@ function writeShortPathOutcomes(solver: Solver, rows: Float64Array, r: number, s
  * to the last bit).
  */
 function solveOutcomesAgain(solver: Solver, rows: Float64Array, changed: Uint8Array, r: number, s: number, t: number, out: Float64Array): void {
-  const { columns, invariants, terms, baseTerms, projected, projectedRight, baseProjectedRight, armKept } = solver;
+  const { columns, segment, valueBase, size, invariants, terms, baseTerms, projected, projectedRight, baseProjectedRight, armKept, rightSides } = solver;
   const { covariates: c, outcomes } = invariants;
   const q = c + outcomes;
   const stride = q + 1;
+  const values = r * size + valueBase;
   for (let d = 0; d < columns; d++) {
-    if (changed[d]) termSums(solver, rows, r, d, c, q, terms, d * stride);
-    else for (let i = c, from = (r * columns + d) * stride; i < q; i++) terms[d * stride + i] = baseTerms[from + i];
-    if (!armKept[d]) continue;
-    if (changed[d]) rightProjections(invariants, r, projected, d * c, projectedRight, d * outcomes);
-    else for (let o = 0; o < outcomes; o++) projectedRight[d * outcomes + o] = baseProjectedRight[(r * columns + d) * outcomes + o];
+    const at = d * outcomes;
+    if (!armKept[d]) {
+      for (let o = 0; o < outcomes; o++) rightSides[at + o] = 0;
+      continue;
+    }
+    const y = values + d * segment;
+    if (changed[d]) {
+      termSums(solver, rows, r, d, c, q, terms, d * stride);
+      rightProjections(invariants, r, projected, d * c, projectedRight, at);
+      for (let o = 0; o < outcomes; o++) rightSides[at + o] = rows[y + o] - terms[d * stride + c + o] - projectedRight[at + o];
+    } else {
+      const from = (r * columns + d) * stride + c;
+      const projections = (r * columns + d) * outcomes;
+      for (let o = 0; o < outcomes; o++) rightSides[at + o] = rows[y + o] - baseTerms[from + o] - baseProjectedRight[projections + o];
+    }
   }
-  writeShortPathOutcomes(solver, rows, r, s, t, out);
+  writeArmCoefficients(solver, s, t, out);
 }
 
 /** The whole absorbed system in olsSolver's column order (arms, then covariates), factored by the same factorAbsorbed. */
@@ -420,12 +548,13 @@ function solveInFull(solver: Solver, rows: Float64Array, r: number, s: number, t
   const p = columns + c;
   const stride = c + outcomes + 1;
   const offset = r * size;
+  const personsOffset = solver.personsRow[r] * size;
 
   for (let d = 0; d < columns; d++) {
     const row = d * p;
     for (let e = 0; e <= d; e++) m[row + e] = armBlock[d * columns + e];
     unabsorbed[d] = armUnabsorbed[d];
-    for (let j = 0; j < c; j++) m[(columns + j) * p + d] = rows[offset + d * segment + covariateBase + j] - terms[d * stride + j];
+    for (let j = 0; j < c; j++) m[(columns + j) * p + d] = rows[personsOffset + d * segment + covariateBase + j] - terms[d * stride + j];
   }
   for (let i = 0; i < c; i++) {
     const from = (r * c + i) * c;

@@ -31,51 +31,36 @@ type RunInput = Pick<EffectDesign, 'persons' | 'outcomes' | 'months' | 'values'>
 /**
  * Throws when a person-month is observed for some outcomes and not for
  * others: the row sets are shared by every outcome (EffectDesign.values).
+ * One pass over the values, into arrays that grow by doubling, rather than
+ * one pass to count the runs and another to write them: the scan is most
+ * of the cost, and at the start of a worker it runs before V8 has
+ * optimised it.
  */
 export function findPersonRuns(design: RunInput): PersonRuns {
-  const counts = scan(design, null);
-  const runs: PersonRuns = {
-    observedStart: new Int32Array(design.persons + 1),
-    observedFrom: new Int32Array(counts.observed),
-    observedTo: new Int32Array(counts.observed),
-    valueStart: new Int32Array(design.persons + 1),
-    valueOutcome: new Int32Array(counts.value),
-    valueFrom: new Int32Array(counts.value),
-    valueTo: new Int32Array(counts.value),
-    value: new Float64Array(counts.value),
-  };
-  scan(design, runs);
-  return runs;
-}
-
-/** Counts the runs (`into` null) or writes them; one routine so both passes agree. */
-function scan(design: RunInput, into: PersonRuns | null): { observed: number; value: number } {
   const { persons, outcomes, months, values } = design;
-  let observedRuns = 0;
-  let valueRuns = 0;
+  const observedStart = new Int32Array(persons + 1);
+  const valueStart = new Int32Array(persons + 1);
+  let observed = new Runs(Math.max(16, persons));
+  let valued = new Runs(Math.max(16, persons));
   for (let p = 0; p < persons; p++) {
-    if (into) {
-      into.observedStart[p] = observedRuns;
-      into.valueStart[p] = valueRuns;
-    }
+    observedStart[p] = observed.count;
+    valueStart[p] = valued.count;
     const first = p * outcomes * months;
     let runFrom = -1;
     for (let t = 0; t <= months; t++) {
-      const observed = t < months && !Number.isNaN(values[first + t]);
+      const isObserved = t < months && !Number.isNaN(values[first + t]);
       if (t < months) {
         for (let o = 1; o < outcomes; o++) {
-          if (Number.isNaN(values[first + o * months + t]) === observed) {
+          if (Number.isNaN(values[first + o * months + t]) === isObserved) {
             throw new Error(`effect design: person ${p} is observed in month ${t} for some outcomes and not for others`);
           }
         }
       }
-      if (observed && runFrom < 0) runFrom = t;
-      if (!observed && runFrom >= 0) {
-        if (into) {
-          into.observedFrom[observedRuns] = runFrom;
-          into.observedTo[observedRuns] = t;
-        }
-        observedRuns++;
+      if (isObserved && runFrom < 0) runFrom = t;
+      if (!isObserved && runFrom >= 0) {
+        if (observed.count === observed.from.length) observed = observed.grown();
+        observed.from[observed.count] = runFrom;
+        observed.to[observed.count++] = t;
         runFrom = -1;
       }
     }
@@ -86,22 +71,54 @@ function scan(design: RunInput, into: PersonRuns | null): { observed: number; va
         const v = t < months ? values[row + t] : NaN;
         // A run ends where the value changes, becomes 0 or is not observed.
         if (from >= 0 && v !== values[row + from]) {
-          if (into) {
-            into.valueOutcome[valueRuns] = o;
-            into.valueFrom[valueRuns] = from;
-            into.valueTo[valueRuns] = t;
-            into.value[valueRuns] = values[row + from];
-          }
-          valueRuns++;
+          if (valued.count === valued.from.length) valued = valued.grown();
+          valued.outcome[valued.count] = o;
+          valued.from[valued.count] = from;
+          valued.to[valued.count] = t;
+          valued.value[valued.count++] = values[row + from];
           from = -1;
         }
         if (from < 0 && v !== 0 && !Number.isNaN(v)) from = t;
       }
     }
   }
-  if (into) {
-    into.observedStart[persons] = observedRuns;
-    into.valueStart[persons] = valueRuns;
+  observedStart[persons] = observed.count;
+  valueStart[persons] = valued.count;
+  return {
+    observedStart,
+    observedFrom: observed.from.slice(0, observed.count),
+    observedTo: observed.to.slice(0, observed.count),
+    valueStart,
+    valueOutcome: valued.outcome.slice(0, valued.count),
+    valueFrom: valued.from.slice(0, valued.count),
+    valueTo: valued.to.slice(0, valued.count),
+    value: valued.value.slice(0, valued.count),
+  };
+}
+
+/** Runs found so far, in arrays of some capacity (observed runs leave outcome and value unused). */
+class Runs {
+  count = 0;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly outcome: Int32Array;
+  readonly value: Float64Array;
+
+  constructor(capacity: number) {
+    this.from = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
+    this.outcome = new Int32Array(capacity);
+    this.value = new Float64Array(capacity);
   }
-  return { observed: observedRuns, value: valueRuns };
+
+  /** The same runs with twice the capacity. */
+  grown(): Runs {
+    const next = new Runs(2 * this.from.length);
+    next.count = this.count;
+    next.from.set(this.from);
+    next.to.set(this.to);
+    next.outcome.set(this.outcome);
+    next.value.set(this.value);
+    return next;
+  }
 }
