@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planFromHeader, resolveConfig } from '../../src/config/resolve.js';
+import { planFromHeader } from '../../src/config/resolve.js';
 import { dataError } from '../dataError.js';
 import { SPELL_TYPES } from '../../src/panel/spellTypes.js';
 import { readCodes } from '../../src/read/codes.js';
