@@ -1,9 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { packageFile, workerModule } from '../../src/files/distFile.js';
 import { ROOT } from '../sharedPaths.js';
+import { tempDir } from '../tempFiles.js';
 
 const WORKERS = ['estimate/estimateWorker.js', 'composition/sectionsWorker.js', 'render/chartWorker.js'] as const;
 
@@ -42,5 +44,30 @@ describe('the command bundle (dist/cli-bundle)', () => {
   it('was built with the bundle flag, so workerModule points into it', () => {
     const text = readdirSync(bundle).map((name) => readFileSync(join(bundle, name), 'utf8')).join('\n');
     expect(text).not.toContain('EFFEKT_BUNDLED');
+  });
+});
+
+describe('bin/eval.js', () => {
+  // A package of stand-ins: each build's main says which it is.
+  const standIn = (name: string) => `export async function main() { process.stdout.write('${name}'); return 0; }\n`;
+  const packageWith = (files: Record<string, string>) =>
+    tempDir({ 'bin/eval.js': readFileSync(join(ROOT, 'bin', 'eval.js'), 'utf8'), 'package.json': '{"type":"module"}\n', ...files });
+  const run = (dir: string) => spawnSync(process.execPath, [join(dir, 'bin', 'eval.js')], { encoding: 'utf8' });
+  const age = (dir: string, file: string, seconds: number) => utimesSync(join(dir, file), seconds, seconds);
+
+  it('runs the bundle, or dist/ where the bundle is missing or older than dist/ (tsc run alone since)', () => {
+    const both = packageWith({ 'dist/cli/main.js': standIn('modules'), 'dist/cli-bundle/main.js': standIn('bundle') });
+    age(both, 'dist/cli/main.js', 1_000_000);
+    age(both, 'dist/cli-bundle/main.js', 2_000_000);
+    expect(run(both).stdout).toBe('bundle');
+    age(both, 'dist/cli/main.js', 3_000_000);
+    expect(run(both).stdout).toBe('modules');
+    expect(run(packageWith({ 'dist/cli/main.js': standIn('modules') })).stdout).toBe('modules');
+  });
+
+  it('says how to build it when nothing is built', () => {
+    const result = run(packageWith({}));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('effekt is not built');
   });
 });
