@@ -16,12 +16,15 @@
 import { workerModule } from '../files/distFile.js';
 import { startWorker, type OneShotWorker } from '../threads/oneShotWorker.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { costEffectivenessFromCosts, type CostEffectivenessRun } from '../costEffectiveness/costEffectivenessFromCosts.js';
+import { costEffectivenessCells, type CostEffectivenessSharing } from '../costEffectiveness/assessCostEffectiveness.js';
+import { costEffectivenessFromCosts, helpWithCostEffectivenessFromCosts, type CostEffectivenessRun } from '../costEffectiveness/costEffectivenessFromCosts.js';
 import type { SubgroupLayout } from '../estimate/layout.js';
 import type { Panel } from '../panel/buildPanel.js';
 import type { Costs } from '../read/costs.js';
 import type { Participants } from '../read/participants.js';
-import { estimateComposition, type CompositionResult } from './estimateComposition.js';
+import { estimateComposition, helpWithComposition, type CompositionInput, type CompositionResult, type CompositionSharing } from './estimateComposition.js';
+import { statusShareCells } from './statusBootstrap.js';
+import { replicateCounters } from '../threads/replicateClaims.js';
 
 export interface SectionsInput {
   participants: Pick<Participants, 'arm' | 'block'>;
@@ -32,6 +35,10 @@ export interface SectionsInput {
   config: ResolvedConfig;
   /** minCellSize for cost-effectiveness: config.minCellSize, or 0 without disclosure control. */
   ownMinCellSize: number;
+  /** Composition replicates another thread may help with (helpWithSections); none: all computed here. */
+  compositionSharing?: CompositionSharing;
+  /** Cost-effectiveness replicates another thread may help with; none: all computed here. */
+  costEffectivenessSharing?: CostEffectivenessSharing;
 }
 
 export interface SectionsOutput {
@@ -41,11 +48,46 @@ export interface SectionsOutput {
 
 export function analysisSections(input: SectionsInput): SectionsOutput {
   const { participants, panel, groups, costs, config } = input;
-  const design = { arm: participants.arm, block: participants.block.codes, blockCount: participants.block.levels.length };
   return {
-    composition: estimateComposition({ panel, ...design, config }),
-    costEffectiveness: costs ? costEffectivenessFromCosts(costs, participants, panel, groups, { ...config, minCellSize: input.ownMinCellSize }) : undefined,
+    composition: estimateComposition(compositionInput(input), input.compositionSharing),
+    costEffectiveness: costs ? costEffectivenessFromCosts(costs, participants, panel, groups, costConfig(input), input.costEffectivenessSharing) : undefined,
   };
+}
+
+function costConfig(input: SectionsInput) {
+  return { ...input.config, minCellSize: input.ownMinCellSize };
+}
+
+function compositionInput({ participants, panel, config }: SectionsInput): CompositionInput {
+  return { panel, arm: participants.arm, block: participants.block.codes, blockCount: participants.block.levels.length, config };
+}
+
+/**
+ * Shared memory for the replicates of the sections a worker computes, so
+ * that this thread can help (helpWithSections): at 100,000 persons and more
+ * the worker's composition outlasts the main estimate, and the main thread
+ * would otherwise wait with a core idle.
+ */
+export function sectionsSharing(input: SectionsInput): Pick<SectionsInput, 'compositionSharing' | 'costEffectivenessSharing'> {
+  const B = input.config.bootstrap.replicates;
+  const A = input.config.arms.length;
+  const shared = (numbers: number) => new Float64Array(new SharedArrayBuffer(numbers * Float64Array.BYTES_PER_ELEMENT));
+  const compositionSharing = { counters: replicateCounters(), shares: shared(statusShareCells(A, input.panel.months.length) * B) };
+  if (!input.costs) return { compositionSharing };
+  const cells = costEffectivenessCells(input.groups.labels.length, A);
+  return { compositionSharing, costEffectivenessSharing: { counters: replicateCounters(), meanCost: shared(cells * B), workMonths: shared(cells * B), share: shared(cells * B) } };
+}
+
+/**
+ * Takes replicates the worker has not reached, the composition's (which it
+ * computes first) and then the cost-effectiveness's; the results are the
+ * same whoever computes them.
+ */
+export function helpWithSections(input: SectionsInput): void {
+  if (input.compositionSharing) helpWithComposition(compositionInput(input), input.compositionSharing);
+  if (input.costs && input.costEffectivenessSharing) {
+    helpWithCostEffectivenessFromCosts(input.costs, input.participants, input.panel, input.groups, costConfig(input), input.costEffectivenessSharing);
+  }
 }
 
 /** The panel reduced to one outcome (and the statuses): a small copy to send to the worker. */

@@ -23,7 +23,8 @@ import { shareCell, subgroupLayout, type CellLayout } from '../estimate/layout.j
 import { accelerationFromSums, shareInfluenceSums } from '../estimate/shareInfluence.js';
 import { STATUS_NAMES } from '../panel/spellTypes.js';
 import type { CompositionSection, EffectRow, ShareRow } from '../results.js';
-import { statusCounts, statusShareReplicates } from './statusBootstrap.js';
+import { awaitAllWritten, claimsLeft, sharedClaims } from '../threads/replicateClaims.js';
+import { statusCounts, statusShareReplicates, type StatusDesign } from './statusBootstrap.js';
 import { statusPanel } from './statusPanel.js';
 
 export type CompositionInput = Omit<EstimateInput, 'groups'>;
@@ -34,16 +35,43 @@ export interface CompositionResult {
   warnings: string[];
 }
 
-export function estimateComposition(input: CompositionInput): CompositionResult {
+/**
+ * The composition's replicates in shared memory (replicateClaims.ts), so
+ * that the main thread, once done with its own estimate, can take some of
+ * those the worker thread has not reached: counters and the shares
+ * (statusShareCells × B numbers).
+ */
+export interface CompositionSharing {
+  counters: Int32Array;
+  shares: Float64Array;
+}
+
+function statusDesign(input: CompositionInput): StatusDesign {
+  return { panel: input.panel, arm: input.arm, block: input.block, blockCount: input.blockCount, arms: input.config.arms.length };
+}
+
+/** Computes replicates of `sharing` that no thread has taken yet, for the thread that owns it (estimateComposition). */
+export function helpWithComposition(input: CompositionInput, sharing: CompositionSharing): void {
+  const B = input.config.bootstrap.replicates;
+  if (!claimsLeft(sharing.counters, B)) return;
+  statusShareReplicates(statusDesign(input), input.config.bootstrap.seed, B, { claims: sharedClaims(sharing.counters, B), shares: sharing.shares });
+}
+
+export function estimateComposition(input: CompositionInput, sharing?: CompositionSharing): CompositionResult {
   const { panel, config } = input;
   const A = config.arms.length;
   const ref = config.arms.indexOf(config.reference);
   const B = config.bootstrap.replicates;
   const { level, ci: method } = config.bootstrap;
   const layout: CellLayout = { outcomes: STATUS_NAMES.length, subgroups: 1, arms: A, months: panel.months.length };
-  const design = { panel, arm: input.arm, block: input.block, blockCount: input.blockCount, arms: A };
+  const design = statusDesign(input);
   const counts = statusCounts(design);
-  const replicates = statusShareReplicates(design, config.bootstrap.seed, B);
+  let replicates: Float64Array;
+  if (sharing) {
+    statusShareReplicates(design, config.bootstrap.seed, B, { claims: sharedClaims(sharing.counters, B), shares: sharing.shares });
+    awaitAllWritten(sharing.counters, B);
+    replicates = sharing.shares;
+  } else replicates = statusShareReplicates(design, config.bootstrap.seed, B);
   // BCa's acceleration needs the jackknife sums over the statuses as 0/1 outcomes (a large panel: only then).
   const influence = method === 'bca' ? shareInfluenceSums(statusPanel(panel), input.arm, input.block, input.blockCount, subgroupLayout(panel.persons, new Map()), layout) : null;
   const effects = differenceInference(counts, replicates, B, layout, ref, influence);

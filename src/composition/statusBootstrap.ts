@@ -26,6 +26,7 @@ import { MISSING, type Panel } from '../panel/buildPanel.js';
 import { STATUS_NAMES } from '../panel/spellTypes.js';
 import { RandomStream, rejectionThreshold } from '../random/stream.js';
 import { identity, multinomial, sizesLevel, STREAM_PURPOSE, type Level } from '../estimate/groupMultinomial.js';
+import { allReplicates, type ReplicateClaims } from '../threads/replicateClaims.js';
 
 const COMPOSITION_DRAWS = 2;
 /**
@@ -84,8 +85,23 @@ export function statusCounts(d: StatusDesign): StatusCounts {
   return { n, events };
 }
 
-/** Share replicates, shares[cell * B + b] with cells as StatusCounts.events; NaN where a replicate has nobody observed. */
-export function statusShareReplicates(d: StatusDesign, seed: number, B: number): Float64Array {
+/** Composition replicates shared with another thread: who computes which, and where they go (statusShareCells × B numbers). */
+export interface SharedStatusReplicates {
+  claims: ReplicateClaims;
+  shares: Float64Array;
+}
+
+/** Share cells of the composition: statuses × arms × months. */
+export function statusShareCells(arms: number, months: number): number {
+  return STATUS_NAMES.length * arms * months;
+}
+
+/**
+ * Share replicates, shares[cell * B + b] with cells as StatusCounts.events;
+ * NaN where a replicate has nobody observed. With `sharing`, only the
+ * replicates its claims hand to this thread, into its shares.
+ */
+export function statusShareReplicates(d: StatusDesign, seed: number, B: number, sharing?: SharedStatusReplicates): Float64Array {
   const S = STATUS_NAMES.length;
   const K = S + 1; // the statuses, then censored
   const T = d.panel.months.length;
@@ -142,14 +158,15 @@ export function statusShareReplicates(d: StatusDesign, seed: number, B: number):
     persons: personChanges(d.panel.status as Uint8Array, stratumPersons, stratumStart, T, S, A, d.arm),
     picks: new Int32Array(PERSON_DRAWS_UP_TO),
   };
-  const shares = new Float64Array(cells * B);
+  const shares = sharing ? sharing.shares : new Float64Array(cells * B);
+  const claims = sharing ? sharing.claims : allReplicates(B);
   // A replicate's events as changes from month to month, change[(k · A + a)
   // · T + t] = events at t − events at t − 1, then the spare cells.
   const change = new Int32Array(cells + 2 * RUN_SLOTS);
   const events = new Int32Array(cells);
   const observed = new Int32Array(A * T);
   const rng = new RandomStream(seed, 0);
-  for (let b = 0; b < B; b++) {
+  for (let b = claims.next(); b >= 0; b = claims.next()) {
     rng.reseed(seed, b + COMPOSITION_DRAWS * STREAM_PURPOSE);
     change.fill(0);
     drawChanges(plan, rng, change);
@@ -170,6 +187,7 @@ export function statusShareReplicates(d: StatusDesign, seed: number, B: number):
     for (let cell = 0, i = 0; cell < cells; cell++, i = i + 1 === A * T ? 0 : i + 1) {
       shares[cell * B + b] = observed[i] > 0 ? events[cell] / observed[i] : NaN;
     }
+    claims.done(b);
   }
   return shares;
 }

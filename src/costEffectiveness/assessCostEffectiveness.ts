@@ -28,6 +28,7 @@ import type { CostEffectivenessRow, CostEffectivenessSection } from '../results.
 import { acceptabilityCurve, ceacValues } from './ceac.js';
 import { CellStatistics, type CellValues } from './cellStatistics.js';
 import { resamplingGroups, ResampledCosts } from './personResampling.js';
+import { allReplicates, awaitAllWritten, claimsLeft, sharedClaims } from '../threads/replicateClaims.js';
 
 export interface CostEffectivenessInput {
   panel: Panel;
@@ -39,6 +40,25 @@ export interface CostEffectivenessInput {
   cost: Float64Array;
   costSource: 'person' | 'arm';
   config: Pick<ResolvedConfig, 'arms' | 'reference' | 'bootstrap' | 'minCellSize' | 'primaryOutcome' | 'primaryMonth' | 'followUpMonths' | 'valuePerWorkMonth'>;
+  /** Replicates another thread may help with (helpWithCostEffectiveness); none: all computed here. */
+  sharing?: CostEffectivenessSharing;
+}
+
+/**
+ * The replicates in shared memory (replicateClaims.ts): counters, and each
+ * series with costEffectivenessCells × B numbers, laid out as
+ * CostEffectivenessReplicates's.
+ */
+export interface CostEffectivenessSharing {
+  counters: Int32Array;
+  meanCost: Float64Array;
+  workMonths: Float64Array;
+  share: Float64Array;
+}
+
+/** Cells of the cost-effectiveness statistics: subgroup levels × arms. */
+export function costEffectivenessCells(subgroupLevels: number, arms: number): number {
+  return subgroupLevels * arms;
 }
 
 export interface CostEffectivenessReplicates {
@@ -51,9 +71,18 @@ export interface CostEffectivenessReplicates {
   share: Float64Array;
 }
 
-/** The cell values for the data and for every bootstrap replicate. */
+/** The cell values for the data and for every bootstrap replicate (with input.sharing: also those another thread took). */
 export function costEffectivenessReplicates(input: CostEffectivenessInput): CostEffectivenessReplicates {
-  const { config, panel } = input;
+  return replicatesOf(input, true)!;
+}
+
+/** Computes replicates of input.sharing that no thread has taken yet, for the thread that owns it (costEffectivenessReplicates). */
+export function helpWithCostEffectiveness(input: CostEffectivenessInput & { sharing: CostEffectivenessSharing }): void {
+  if (claimsLeft(input.sharing.counters, input.config.bootstrap.replicates)) replicatesOf(input, false);
+}
+
+function replicatesOf(input: CostEffectivenessInput, owner: boolean): CostEffectivenessReplicates | null {
+  const { config, panel, sharing } = input;
   const outcome = panel.outcomes.indexOf(config.primaryOutcome);
   const groups = resamplingGroups({ panel, outcome, arm: input.arm, block: input.block, blockCount: input.blockCount, arms: config.arms.length, groups: input.groups });
   const statistics = new CellStatistics(
@@ -76,20 +105,25 @@ export function costEffectivenessReplicates(input: CostEffectivenessInput): Cost
 
   const B = config.bootstrap.replicates;
   const cells = statistics.cells;
-  const meanCost = new Float64Array(cells * B);
-  const workMonths = new Float64Array(cells * B);
-  const share = new Float64Array(cells * B);
+  if (sharing && sharing.meanCost.length !== cells * B) throw new RangeError(`cost-effectiveness sharing holds ${sharing.meanCost.length} numbers, needs ${cells * B}`);
+  const meanCost = sharing ? sharing.meanCost : new Float64Array(cells * B);
+  const workMonths = sharing ? sharing.workMonths : new Float64Array(cells * B);
+  const share = sharing ? sharing.share : new Float64Array(cells * B);
+  const claims = sharing ? sharedClaims(sharing.counters, B) : allReplicates(B);
   const counts = new GroupCounts(groups);
   const rng = new RandomStream(config.bootstrap.seed, 0);
   const replicate = statistics.allocate();
-  for (let b = 0; b < B; b++) {
+  for (let b = claims.next(); b >= 0; b = claims.next()) {
     drawGroupCounts(groups, config.bootstrap.seed, b, rng, counts);
     costs.draw(counts, config.bootstrap.seed, b, rng);
     statistics.evaluate(counts.fine, costs, replicate);
     meanCost.set(replicate.meanCost, b * cells);
     workMonths.set(replicate.workMonths, b * cells);
     share.set(replicate.share, b * cells);
+    claims.done(b);
   }
+  if (!owner) return null;
+  if (sharing) awaitAllWritten(sharing.counters, B);
   return { point, replicates: B, cells, meanCost, workMonths, share };
 }
 

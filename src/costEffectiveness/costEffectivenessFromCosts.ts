@@ -9,13 +9,15 @@ import type { Panel } from '../panel/buildPanel.js';
 import type { Costs } from '../read/costs.js';
 import type { Participants } from '../read/participants.js';
 import type { CostEffectivenessSection } from '../results.js';
-import { assessCostEffectiveness, type CostEffectivenessInput } from './assessCostEffectiveness.js';
-import { personCosts } from './personCosts.js';
+import { assessCostEffectiveness, helpWithCostEffectiveness, type CostEffectivenessInput, type CostEffectivenessSharing } from './assessCostEffectiveness.js';
+import { personCosts, type PersonCosts } from './personCosts.js';
 
 export interface CostEffectivenessRun {
   section: CostEffectivenessSection | undefined;
   warnings: string[];
 }
+
+type CostConfig = CostEffectivenessInput['config'] & Pick<ResolvedConfig, 'arms'>;
 
 export function costEffectivenessFromCosts(
   costs: Pick<Costs, 'perPerson' | 'perArm' | 'unmatched'>,
@@ -23,7 +25,8 @@ export function costEffectivenessFromCosts(
   panel: Panel,
   groups: SubgroupLayout,
   /** minCellSize: config.minCellSize, or 0 without disclosure control. */
-  config: CostEffectivenessInput['config'] & Pick<ResolvedConfig, 'arms'>,
+  config: CostConfig,
+  sharing?: CostEffectivenessSharing,
 ): CostEffectivenessRun {
   const warnings: string[] = [];
   const min = config.minCellSize;
@@ -42,20 +45,39 @@ export function costEffectivenessFromCosts(
       warnings.push(`${persons(missing, min)} in arm ${arms[a]} ${missing === 1 ? 'has' : 'have'} no cost in costs.csv: left out of the mean cost.`);
     }
   });
-  const section = assessCostEffectiveness(
-    {
-      panel,
-      arm: participants.arm,
-      block: participants.block.codes,
-      blockCount: participants.block.levels.length,
-      groups,
-      cost: perPerson.cost,
-      costSource: perPerson.source,
-      config,
-    },
-    perPerson.armsWithoutCost,
-  );
+  const section = assessCostEffectiveness({ ...analysisInput(perPerson, participants, panel, groups, config), sharing }, perPerson.armsWithoutCost);
   return { section, warnings };
+}
+
+/**
+ * Computes replicates of `sharing` that no thread has taken yet, for the
+ * thread that runs costEffectivenessFromCosts with it: the same input, and
+ * nothing where that run skips the analysis.
+ */
+export function helpWithCostEffectivenessFromCosts(
+  costs: Pick<Costs, 'perPerson' | 'perArm'>,
+  participants: Pick<Participants, 'arm' | 'block'>,
+  panel: Panel,
+  groups: SubgroupLayout,
+  config: CostConfig,
+  sharing: CostEffectivenessSharing,
+): void {
+  const perPerson = personCosts(costs, participants.arm, config.arms);
+  if (perPerson.armsWithoutCost.includes(config.reference)) return;
+  helpWithCostEffectiveness({ ...analysisInput(perPerson, participants, panel, groups, config), sharing });
+}
+
+function analysisInput(perPerson: PersonCosts, participants: Pick<Participants, 'arm' | 'block'>, panel: Panel, groups: SubgroupLayout, config: CostConfig): CostEffectivenessInput {
+  return {
+    panel,
+    arm: participants.arm,
+    block: participants.block.codes,
+    blockCount: participants.block.levels.length,
+    groups,
+    cost: perPerson.cost,
+    costSource: perPerson.source,
+    config,
+  };
 }
 
 /** "12 persons", or "Fewer than 5 persons" for a small count (disclosure control). */

@@ -33,7 +33,7 @@ import { readSpells } from '../read/spells.js';
 import { RESULTS_SCHEMA, type InputFile, type Results } from '../results.js';
 import { VERSION } from '../version.js';
 import type { AnalysisFiles } from './inputs.js';
-import { analysisSections, primaryOutcomePanel, sectionsWorker, type SectionsInput, type SectionsWorker } from '../composition/analysisSections.js';
+import { analysisSections, helpWithSections, primaryOutcomePanel, sectionsSharing, sectionsWorker, type SectionsInput, type SectionsWorker } from '../composition/analysisSections.js';
 
 export interface RunOptions {
   /** Single keys that override the config file (command-line flags). */
@@ -111,7 +111,7 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
   // without disclosure control, as in the main tables); the composition's
   // cells go through disclosure control with the main tables.
   const ownMinCellSize = options.disclosureControl === false ? 0 : config.minCellSize;
-  const sectionsInput: SectionsInput = {
+  const ownSectionsInput: SectionsInput = {
     participants: { arm: participants.arm, block: participants.block },
     panel: primaryOutcomePanel(panel, config.primaryOutcome),
     groups,
@@ -119,6 +119,8 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
     config,
     ownMinCellSize,
   };
+  // With a worker, its replicates are in shared memory so that this thread can help once its own estimate is done.
+  const sectionsInput: SectionsInput = worker ? { ...ownSectionsInput, ...sectionsSharing(ownSectionsInput) } : ownSectionsInput;
   progress(`composition of work${costs ? ' and cost-effectiveness' : ''}${worker ? ' in a worker thread' : ''}`);
   const sectionsRun = worker?.run(sectionsInput);
   lap('sections.start');
@@ -150,6 +152,8 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
   try {
     begun = beginEstimate(estimateInput, plan);
     lap('estimate');
+    if (sectionsRun) helpWithSections(sectionsInput);
+    lap('sections.help');
     const threaded = await offloaded?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
     lap('randomization.wait');
     estimates = begun.finish(threaded?.pValues ?? plan.jobs.map(runRandomizationJob), threaded?.claimed);
@@ -160,7 +164,7 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
   }
   // A worker that failed leaves the work to this thread (a fault then shows with its stack here).
   const threaded = await sectionsRun?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
-  const { composition, costEffectiveness } = threaded ?? analysisSections(sectionsInput);
+  const { composition, costEffectiveness } = threaded ?? analysisSections(ownSectionsInput);
   lap('sections.wait');
 
   const n: Record<string, number | null> = {};

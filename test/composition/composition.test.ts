@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { estimateComposition } from '../../src/composition/estimateComposition.js';
-import { statusCounts, statusShareReplicates } from '../../src/composition/statusBootstrap.js';
+import { estimateComposition, helpWithComposition } from '../../src/composition/estimateComposition.js';
+import { statusCounts, statusShareCells, statusShareReplicates } from '../../src/composition/statusBootstrap.js';
+import { replicateCounters } from '../../src/threads/replicateClaims.js';
 import { statusPanel } from '../../src/composition/statusPanel.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
 import { estimate } from '../../src/estimate/estimate.js';
@@ -243,5 +244,20 @@ describe('statusShareReplicates', () => {
     expect(statusShareReplicates(design, 4, B)).not.toEqual(reps);
     const counts = statusCounts(design);
     expect(counts.n.reduce((sum, n) => sum + n, 0)).toBe(Array.from(d.panel.status).filter((s) => s !== MISSING).length);
+  });
+});
+
+describe('estimateComposition with a helping thread', () => {
+  it('gives the section it gives alone when another thread computed the replicates (helpWithComposition)', () => {
+    const d = randomStatusDesign(300, 8);
+    const input = { panel: d.panel, arm: d.arm, block: d.block, blockCount: d.blockCount, config: config(1) };
+    const B = input.config.bootstrap.replicates;
+    const sharing = { counters: replicateCounters(), shares: new Float64Array(new SharedArrayBuffer(statusShareCells(3, d.panel.months.length) * B * 8)) };
+    helpWithComposition(input, sharing);
+    expect(sharing.counters[1]).toBe(B);
+    expect(estimateComposition(input, sharing)).toEqual(estimateComposition(input));
+    // Nothing is left to help with; a late helper does nothing.
+    helpWithComposition(input, sharing);
+    expect(sharing.counters[1]).toBe(B);
   });
 });

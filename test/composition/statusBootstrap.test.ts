@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { statusShareReplicates, type StatusDesign } from '../../src/composition/statusBootstrap.js';
+import { statusShareCells, statusShareReplicates, type StatusDesign } from '../../src/composition/statusBootstrap.js';
+import { replicateCounters, sharedClaims, type ReplicateClaims } from '../../src/threads/replicateClaims.js';
 import { identity, multinomial, sizesLevel, STREAM_PURPOSE } from '../../src/estimate/groupMultinomial.js';
 import { MISSING } from '../../src/panel/buildPanel.js';
 import { STATUS_NAMES } from '../../src/panel/spellTypes.js';
@@ -115,5 +116,28 @@ describe('statusShareReplicates, draw for draw', () => {
     const runs = (p: number) => Array.from({ length: T }, (_, t) => d.panel.status[p * T + t]).filter((k, t, all) => k !== MISSING && (t === 0 || all[t - 1] !== k)).length;
     expect(Math.max(...Array.from({ length: d.panel.persons }, (_, p) => runs(p)))).toBeGreaterThan(8);
     expect(statusShareReplicates(d, 3, 1).some(Number.isNaN)).toBe(true);
+  });
+});
+
+describe('statusShareReplicates shared between threads', () => {
+  /** Claims that stop after `most` replicates (a whole number of chunks), as a thread that moves on. */
+  const atMost = (claims: ReplicateClaims, most: number): ReplicateClaims => {
+    let taken = 0;
+    return { next: () => (taken++ < most ? claims.next() : -1), done: (b) => claims.done(b) };
+  };
+
+  it('gives the same replicates, bit for bit, however they fall to the threads', () => {
+    const d = design(1);
+    const B = 100;
+    const seed = 20170331;
+    const alone = statusShareReplicates(d, seed, B);
+    const counters = replicateCounters();
+    const shares = new Float64Array(new SharedArrayBuffer(statusShareCells(3, d.panel.months.length) * B * 8));
+    // A helper takes the first two chunks, the owner the rest.
+    statusShareReplicates(d, seed, B, { claims: atMost(sharedClaims(counters, B), 64), shares });
+    expect(counters[1]).toBe(64);
+    statusShareReplicates(d, seed, B, { claims: sharedClaims(counters, B), shares });
+    expect(counters[1]).toBe(B);
+    expect(Buffer.from(shares.buffer).equals(Buffer.from(alone.buffer))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costEffectivenessReplicates } from '../../src/costEffectiveness/assessCostEffectiveness.js';
+import { costEffectivenessCells, costEffectivenessReplicates, helpWithCostEffectiveness } from '../../src/costEffectiveness/assessCostEffectiveness.js';
+import { replicateCounters } from '../../src/threads/replicateClaims.js';
 import { drawMultiplicities, resamplingGroups } from '../../src/costEffectiveness/personResampling.js';
 import { bootstrapGroups, bootstrapShares } from '../../src/estimate/bootstrap.js';
 import { GroupCounts } from '../../src/estimate/groupMultinomial.js';
@@ -50,6 +51,18 @@ describe('cost-effectiveness replicates are the main bootstrap’s', () => {
     valuePerWorkMonth: null,
   };
   const ce = costEffectivenessReplicates({ ...d, costSource: 'person', config });
+
+  it('are the same when another thread computed them (helpWithCostEffectiveness)', () => {
+    const cells = costEffectivenessCells(d.groups.labels.length, 3);
+    const shared = () => new Float64Array(new SharedArrayBuffer(cells * B * 8));
+    const sharing = { counters: replicateCounters(), meanCost: shared(), workMonths: shared(), share: shared() };
+    helpWithCostEffectiveness({ ...d, costSource: 'person', config, sharing });
+    expect(sharing.counters[1]).toBe(B);
+    const helped = costEffectivenessReplicates({ ...d, costSource: 'person', config, sharing });
+    expect(helped.cells).toBe(cells);
+    for (const series of ['meanCost', 'workMonths', 'share'] as const) expect(Array.from(helped[series])).toEqual(Array.from(ce[series]));
+    expect(helped.point).toEqual(ce.point);
+  });
 
   it('gives, replicate by replicate, exactly the main bootstrap’s share at the primary month', () => {
     for (const b of [0, 1, 17, 59]) {
