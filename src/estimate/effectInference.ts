@@ -22,6 +22,7 @@ import { weightedMeans } from './personOutcomeMeans.js';
 import { StratifiedResampler } from './stratifiedResampler.js';
 import type { ResampleGroups } from './groupMultinomial.js';
 import type { InfluenceSums } from './shareInfluence.js';
+import { listedReplicates, sharedClaims } from '../threads/replicateClaims.js';
 
 export interface EffectInference {
   estimates: Float64Array;
@@ -134,7 +135,7 @@ export interface RefitJob {
   withMeans: boolean[];
   seed: number;
   replicates: number;
-  /** Int32Array over a SharedArrayBuffer: the next unclaimed replicate. */
+  /** replicateCounters(): the next unclaimed replicate. */
   counter: Int32Array;
   /** The share bootstrap's groups (bootstrapGroups): replicate b is drawn over them. */
   resampling: ResampleGroups;
@@ -159,9 +160,8 @@ export function runClaimedRefits(job: RefitJob, only?: Int32Array): ClaimedRefit
   const indices: number[] = [];
   const replicates = evaluators.map((e) => new Float64Array(e.cells * job.replicates));
   const means = designs.map((_, k) => (job.withMeans[k] ? new Float64Array(meanCells * job.replicates) : null));
-  let position = 0;
-  const next = only ? () => (position < only.length ? only[position++] : job.replicates) : () => Atomics.add(job.counter, 0, 1);
-  for (let b = next(); b < job.replicates; b = next()) {
+  const claims = only ? listedReplicates(only) : sharedClaims(job.counter, job.replicates, 1);
+  for (let b = claims.next(); b >= 0; b = claims.next()) {
     const row = indices.length;
     indices.push(b);
     resampler.draw(job.seed, b, weights);

@@ -39,6 +39,7 @@ import type { RandomizationPValues } from './randomizationInference.js';
 import { runRandomizationJob, type RandomizationJob } from './randomizationJob.js';
 import { accelerationFromSums, shareInfluenceSums } from './shareInfluence.js';
 import { StratifiedResampler } from './stratifiedResampler.js';
+import { allReplicates, replicateCounters, sharedClaims } from '../threads/replicateClaims.js';
 
 export interface PersonOutcomeColumn {
   name: string;
@@ -145,7 +146,7 @@ export function planEstimate(input: EstimateInput, threads = 1): EstimatePlan {
           withMeans: refitDesigns.map((d) => d !== monthlyDesign),
           seed: config.bootstrap.seed,
           replicates: config.bootstrap.replicates,
-          counter: new Int32Array(new SharedArrayBuffer(4)),
+          counter: replicateCounters(),
           resampling: resampling!,
         }
       : null;
@@ -250,11 +251,8 @@ export function beginEstimate(input: EstimateInput, plan: EstimatePlan): BegunEs
     const weights = new Float64Array(panel.persons);
     const means = { n: new Float64Array(meanCells), mean: new Float64Array(meanCells) };
     const shared = plan.sharedRefits;
-    const next = shared ? () => Atomics.add(shared.counter, 0, 1) : (() => {
-      let b = 0;
-      return () => b++;
-    })();
-    for (let b = next(); b < B; b = next()) {
+    const claims = shared ? sharedClaims(shared.counter, B, 1) : allReplicates(B);
+    for (let b = claims.next(); b >= 0; b = claims.next()) {
       computedHere[b] = 1;
       resampler.draw(config.bootstrap.seed, b, weights);
       refits.forEach((refit, k) => {

@@ -1,13 +1,15 @@
 /**
- * Bootstrap replicates shared out between threads one at a time: each
- * thread takes the next unclaimed replicate from a counter in shared memory
- * and writes its values into output in shared memory, so a thread that is
- * done with its own work can take over part of another's. Replicate b's
- * values depend on (seed, b) alone, so the output is the same however the
- * replicates fall to the threads (and with no other thread at all).
+ * Bootstrap replicates shared out between threads: each thread takes the
+ * next unclaimed replicates from a counter in shared memory, so a thread
+ * that is done with its own work can take over part of another's.
+ * Replicate b's values depend on (seed, b) alone, so the output is the same
+ * however the replicates fall to the threads (and with no other thread at
+ * all).
  *
- * The owner of the work (the thread that goes on to use the output) waits
- * for the replicates the helpers took before it reads the output.
+ * Where the helpers write into output in shared memory, the owner of the
+ * work (the thread that goes on to use the output) waits for the
+ * replicates they took (awaitAllWritten) before it reads the output; the
+ * refits instead send theirs back with the worker's reply.
  */
 export interface ReplicateClaims {
   /** The next replicate to compute, or −1 when every one is taken. */
@@ -22,13 +24,13 @@ export function replicateCounters(): Int32Array {
 }
 
 /**
- * Replicates are handed out CHUNK at a time: a thread then writes runs of
- * consecutive replicates of each cell, where one at a time the two threads
- * would keep writing into the same cache lines (false sharing).
+ * Replicates handed out `chunk` at a time. Into cell-major output in shared
+ * memory the default 32 lets a thread write runs of consecutive replicates
+ * of each cell, where one at a time the two threads would keep writing into
+ * the same cache lines (false sharing); work whose output is private (the
+ * refits) takes 1, so that the threads end together.
  */
-const CHUNK = 32;
-
-export function sharedClaims(counters: Int32Array, replicates: number): ReplicateClaims {
+export function sharedClaims(counters: Int32Array, replicates: number, chunk = 32): ReplicateClaims {
   let cursor = 0;
   let chunkStart = 0;
   let chunkEnd = 0;
@@ -37,9 +39,9 @@ export function sharedClaims(counters: Int32Array, replicates: number): Replicat
       if (cursor < chunkEnd) return cursor++;
       // A helper that comes late must not push the counter towards 2³¹.
       if (Atomics.load(counters, 0) >= replicates) return -1;
-      chunkStart = Atomics.add(counters, 0, CHUNK);
+      chunkStart = Atomics.add(counters, 0, chunk);
       if (chunkStart >= replicates) return -1;
-      chunkEnd = Math.min(chunkStart + CHUNK, replicates);
+      chunkEnd = Math.min(chunkStart + chunk, replicates);
       cursor = chunkStart;
       return cursor++;
     },
@@ -70,4 +72,10 @@ export function awaitAllWritten(counters: Int32Array, replicates: number): void 
 export function allReplicates(replicates: number): ReplicateClaims {
   let b = 0;
   return { next: () => (b < replicates ? b++ : -1), done: () => {} };
+}
+
+/** The replicates listed, in order, to this thread (those another thread was to compute, should it have failed). */
+export function listedReplicates(list: Int32Array): ReplicateClaims {
+  let position = 0;
+  return { next: () => (position < list.length ? list[position++] : -1), done: () => {} };
 }

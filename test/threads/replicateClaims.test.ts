@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allReplicates, awaitAllWritten, claimsLeft, replicateCounters, sharedClaims, type ReplicateClaims } from '../../src/threads/replicateClaims.js';
+import { allReplicates, awaitAllWritten, claimsLeft, listedReplicates, replicateCounters, sharedClaims, type ReplicateClaims } from '../../src/threads/replicateClaims.js';
 
 /** Takes up to `most` replicates from `claims`, marking each done; returns them in order. */
 function take(claims: ReplicateClaims, most = Infinity): number[] {
@@ -49,6 +49,22 @@ describe('sharedClaims', () => {
     take(sharedClaims(counters, 70));
     awaitAllWritten(counters, 70);
     expect(counters[1]).toBe(70);
+  });
+});
+
+describe('sharedClaims, a replicate at a time', () => {
+  it('alternates single replicates between the threads and counts each as written', () => {
+    const counters = replicateCounters();
+    const first = sharedClaims(counters, 5, 1);
+    const second = sharedClaims(counters, 5, 1);
+    expect([take(first, 1), take(second, 1), take(first, 1), take(second, 1), take(first, 1), take(second, 1)]).toEqual([[0], [1], [2], [3], [4], []]);
+    expect(counters[1]).toBe(5);
+  });
+});
+
+describe('listedReplicates', () => {
+  it('hands out the listed replicates in order', () => {
+    expect(take(listedReplicates(Int32Array.from([7, 2, 9])))).toEqual([7, 2, 9]);
   });
 });
 
