@@ -68,11 +68,10 @@ export interface StatusCounts {
 }
 
 export function statusCounts(d: StatusDesign): StatusCounts {
-  const S = STATUS_NAMES.length;
   const T = d.panel.months.length;
   const A = d.arms;
   const n = new Float64Array(A * T);
-  const events = new Float64Array(S * A * T);
+  const events = new Float64Array(statusShareCells(A, T));
   for (let p = 0; p < d.panel.persons; p++) {
     const a = d.arm[p];
     for (let t = 0; t < T; t++) {
@@ -141,7 +140,7 @@ export function statusShareReplicates(d: StatusDesign, seed: number, B: number, 
   const { level, runs } = sizesLevel(Int32Array.from(sizes), offsets);
   const categoryOf = Int32Array.from(category);
 
-  const cells = S * A * T;
+  const cells = statusShareCells(A, T);
   const plan: DrawPlan = {
     S,
     A,
@@ -265,7 +264,7 @@ interface PersonChanges {
 
 function personChanges(status: Uint8Array, stratumPersons: Int32Array, stratumStart: Int32Array, T: number, S: number, A: number, arm: Uint8Array): PersonChanges {
   const H = stratumStart.length - 1;
-  const cells = S * A * T;
+  const cells = statusShareCells(A, T);
   const first = new Int32Array(H);
   let persons = 0;
   for (let h = 0; h < H; h++) {

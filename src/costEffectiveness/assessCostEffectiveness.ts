@@ -27,6 +27,7 @@ import { RandomStream } from '../random/stream.js';
 import type { CostEffectivenessRow, CostEffectivenessSection } from '../results.js';
 import { acceptabilityCurve, ceacValues } from './ceac.js';
 import { CellStatistics, type CellValues } from './cellStatistics.js';
+export { costEffectivenessCells } from './cellStatistics.js';
 import { resamplingGroups, ResampledCosts } from './personResampling.js';
 import { allReplicates, awaitAllWritten, claimsLeft, sharedClaims } from '../threads/replicateClaims.js';
 
@@ -54,11 +55,6 @@ export interface CostEffectivenessSharing {
   meanCost: Float64Array;
   workMonths: Float64Array;
   share: Float64Array;
-}
-
-/** Cells of the cost-effectiveness statistics: subgroup levels × arms. */
-export function costEffectivenessCells(subgroupLevels: number, arms: number): number {
-  return subgroupLevels * arms;
 }
 
 export interface CostEffectivenessReplicates {

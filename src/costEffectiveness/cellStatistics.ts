@@ -53,6 +53,11 @@ export interface CellValues {
   monthEvents: Float64Array;
 }
 
+/** Cells of the cost-effectiveness statistics: subgroup levels × arms. */
+export function costEffectivenessCells(subgroupLevels: number, arms: number): number {
+  return subgroupLevels * arms;
+}
+
 export class CellStatistics {
   readonly cells: number;
   readonly months: number;
@@ -86,7 +91,7 @@ export class CellStatistics {
     const M = d.followUpMonths;
     const O = panel.outcomes.length;
     const T = panel.months.length;
-    this.cells = groups.labels.length * A;
+    this.cells = costEffectivenessCells(groups.labels.length, A);
     this.arms = A;
     this.months = M;
     this.primary = d.primaryMonth - 1;

@@ -290,18 +290,7 @@ function termSums(solver: Solver, rows: Float64Array, r: number, d: number, firs
     into[at + i + 1] = sum1;
     into[at + i + 2] = sum2;
   }
-  if (i + 1 < end) {
-    const from = (r * q + i) * blocks;
-    let sum0 = 0;
-    let sum1 = 0;
-    for (let k = 0; k < blocks; k++) {
-      const count = rows[counts + k];
-      sum0 += count * blockTerms[from + k];
-      sum1 += count * blockTerms[from + blocks + k];
-    }
-    into[at + i] = sum0;
-    into[at + i + 1] = sum1;
-  } else if (i < end) {
+  for (; i < end; i++) {
     const from = (r * q + i) * blocks;
     let sum = 0;
     for (let k = 0; k < blocks; k++) sum += rows[counts + k] * blockTerms[from + k];
