@@ -4,12 +4,25 @@
  * renderSvg with its key as id prefix, so the bytes do not depend on where.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { WorkerReply } from '../threads/oneShotWorker.js';
 import { renderSvg } from './renderSvg.js';
 
 export interface ChartJob {
   key: string;
   spec: TopLevelSpec;
 }
+
+/**
+ * What a chart thread is sent: every chart, and the counter (an Int32Array's
+ * buffer) from which each thread takes the index of the next one.
+ */
+export interface ChartBatch {
+  jobs: readonly ChartJob[];
+  claims: SharedArrayBuffer;
+}
+
+/** What a chart thread answers: each chart it took, then done once none is left (or after a failure). */
+export type ChartWorkerMessage = { done: false; index: number; reply: WorkerReply<string> } | { done: true };
 
 /** SVGs in the order of the jobs. */
 export type ChartRendering = (jobs: readonly ChartJob[]) => Promise<string[]>;

@@ -2,8 +2,13 @@
  * Charts rendered on worker threads started ahead of need. Vega takes a good
  * part of a second to load and rendering a chart the first time is slow
  * (its code is still cold), so threads started when a run begins have Vega
- * loaded by the time the results are ready; where there are several, they
- * share the charts (each takes the next chart when it is done with one).
+ * loaded by the time the results are ready. Each thread is handed every
+ * chart and takes the next one from a counter in shared memory whenever it
+ * is free, and so does the calling thread once the report's text is built
+ * (it yields to the event loop first), but only where enough charts are
+ * left to pay for loading Vega there: at the end of a run the calling
+ * thread has nothing else to do, and one chart thread alone left a core
+ * idle for most of the rendering.
  *
  * Where no thread can be had (EFFEKT_THREADS=1, running from the TypeScript
  * sources) or a thread fails, the charts are rendered on the calling
@@ -15,15 +20,31 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { workerModule } from '../files/distFile.js';
-import { workersAllowed, type WorkerReply } from '../threads/oneShotWorker.js';
-import { renderInLine, type ChartJob, type ChartRendering } from './chartRendering.js';
+import { workersAllowed } from '../threads/oneShotWorker.js';
+import { renderInLine, type ChartBatch, type ChartJob, type ChartRendering, type ChartWorkerMessage } from './chartRendering.js';
+import { renderSvg } from './renderSvg.js';
 
 export interface ChartThreads {
   /** Renders the charts; call once. */
   render: ChartRendering;
   /** Ends the threads, also when render was never called. */
   close(): void;
+  /** Charts the calling thread rendered itself beside the threads in the last render (for tests and measurements). */
+  readonly renderedHere: number;
 }
+
+export interface ChartThreadOptions {
+  /**
+   * The calling thread helps only if at least this many charts are not yet
+   * taken when it is free: loading Vega there (about 70 ms from the code
+   * cache) and a first, cold chart cost about what a warm chart thread
+   * needs for two. Infinity: never.
+   */
+  callerHelpsFrom?: number;
+}
+
+/** See ChartThreadOptions.callerHelpsFrom. */
+export const CALLER_HELPS_FROM = 3;
 
 /**
  * One core is left to the main thread, which reads and estimates beside the
@@ -38,16 +59,19 @@ export function defaultChartThreads(): number {
 }
 
 /** `onFailure` hears why the threads gave up before the charts are rendered in line. */
-export function startChartThreads(count = defaultChartThreads(), onFailure: (error: Error) => void = () => {}): ChartThreads {
+export function startChartThreads(count = defaultChartThreads(), onFailure: (error: Error) => void = () => {}, options: ChartThreadOptions = {}): ChartThreads {
   const workers = workersAllowed() ? startWorkers(count) : [];
+  const helpsFrom = options.callerHelpsFrom ?? CALLER_HELPS_FROM;
+  let renderedHere = 0;
   const close = () => {
     for (const worker of workers.splice(0)) worker.terminate();
   };
   return {
     render: async (jobs) => {
+      renderedHere = 0;
       if (workers.length === 0) return renderInLine(jobs);
       try {
-        return await shareOut(jobs, workers);
+        return await shareOut(jobs, workers, helpsFrom, () => renderedHere++);
       } catch (error) {
         onFailure(error instanceof Error ? error : new Error(String(error)));
         // A fault in rendering shows again here, with its stack, from the calling thread.
@@ -57,6 +81,9 @@ export function startChartThreads(count = defaultChartThreads(), onFailure: (err
       }
     },
     close,
+    get renderedHere() {
+      return renderedHere;
+    },
   };
 }
 
@@ -72,45 +99,65 @@ function startWorkers(count: number): ChartWorker[] {
   return workers;
 }
 
-/** Each thread takes the next chart as soon as it is free; the SVGs come back in job order. */
-async function shareOut(jobs: readonly ChartJob[], workers: readonly ChartWorker[]): Promise<string[]> {
+/** Every thread takes the next chart from the shared counter until none is left; the SVGs come back in job order. */
+async function shareOut(jobs: readonly ChartJob[], workers: readonly ChartWorker[], helpsFrom: number, countHere: () => void): Promise<string[]> {
   const svgs = new Array<string>(jobs.length);
-  let next = 0;
-  const drain = async (worker: ChartWorker) => {
-    while (next < jobs.length) {
-      const index = next++;
-      svgs[index] = await worker.render(jobs[index]);
-    }
-  };
-  await Promise.all(workers.map(drain));
+  const claims = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  const next = new Int32Array(claims);
+  const batch: ChartBatch = { jobs, claims };
+  try {
+    await Promise.all([...workers.map((worker) => worker.render(batch, (index, svg) => (svgs[index] = svg))), renderHere(batch, helpsFrom, svgs, countHere)]);
+  } catch (error) {
+    // Nobody takes another chart: they are all rendered again in line.
+    Atomics.store(next, 0, jobs.length);
+    throw error;
+  }
   return svgs;
 }
 
-/** One chart thread, one chart at a time. */
+/** The calling thread's share, once the caller's synchronous work is done. */
+async function renderHere({ jobs, claims }: ChartBatch, helpsFrom: number, svgs: string[], countHere: () => void): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const next = new Int32Array(claims);
+  if (jobs.length - Atomics.load(next, 0) < helpsFrom) return;
+  for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) {
+    svgs[index] = await renderSvg(jobs[index].spec, { idPrefix: jobs[index].key });
+    countHere();
+  }
+}
+
+/** One chart thread: given a batch, it renders charts from it until none is left. */
 class ChartWorker {
   private readonly worker: Worker;
   /** Set when the thread has failed or ended: it takes no more charts. */
   private stopped: Error | undefined;
-  private pending: { resolve(svg: string): void; reject(error: Error): void } | undefined;
+  private pending: { chart(index: number, svg: string): void; resolve(): void; reject(error: Error): void } | undefined;
 
   constructor(url: URL) {
     this.worker = new Worker(url);
     // Listening from the start, so that a thread that fails before it is given a chart is no uncaught error.
-    this.worker.on('message', (reply: WorkerReply<string>) => {
+    this.worker.on('message', (message: ChartWorkerMessage) => {
       const pending = this.pending;
-      this.pending = undefined;
-      if (reply.ok) pending?.resolve(reply.output);
-      else pending?.reject(new Error(`chartWorker.js: ${reply.error}`));
+      if (pending === undefined) return;
+      if (message.done) {
+        this.pending = undefined;
+        pending.resolve();
+      } else if (message.reply.ok) {
+        pending.chart(message.index, message.reply.output);
+      } else {
+        this.pending = undefined;
+        pending.reject(new Error(`chartWorker.js: ${message.reply.error}`));
+      }
     });
     this.worker.on('error', (error: Error) => this.stop(error));
     this.worker.on('exit', (code: number) => this.stop(new Error(`chartWorker.js: the thread stopped (exit code ${code})`)));
   }
 
-  render(job: ChartJob): Promise<string> {
+  render(batch: ChartBatch, chart: (index: number, svg: string) => void): Promise<void> {
     if (this.stopped) return Promise.reject(this.stopped);
-    return new Promise<string>((resolve, reject) => {
-      this.pending = { resolve, reject };
-      this.worker.postMessage(job);
+    return new Promise<void>((resolve, reject) => {
+      this.pending = { chart, resolve, reject };
+      this.worker.postMessage(batch);
     });
   }
 

@@ -1,22 +1,29 @@
 /**
  * Worker-thread entry of the chart threads (chartThreads.ts). Vega is loaded
  * as the thread starts, so that the load overlaps the analysis on the main
- * thread; then each chart it is sent is rendered and answered, one at a time.
+ * thread; then, for each batch it is sent, it takes charts from the batch's
+ * shared counter and answers each one until none is left.
  */
-import { parentPort } from 'node:worker_threads';
-import type { WorkerReply } from '../threads/oneShotWorker.js';
-import type { ChartJob } from './chartRendering.js';
+import { parentPort, type MessagePort } from 'node:worker_threads';
+import type { ChartBatch, ChartWorkerMessage } from './chartRendering.js';
 import { renderSvg } from './renderSvg.js';
 import { vegaModules } from './vegaModules.js';
 
 const port = parentPort;
 if (port === null) throw new Error('chartWorker.js runs as a worker thread only');
 vegaModules();
-port.on('message', ({ key, spec }: ChartJob) => {
-  renderSvg(spec, { idPrefix: key })
-    .then(
-      (svg): WorkerReply<string> => ({ ok: true, output: svg }),
-      (error: unknown): WorkerReply<string> => ({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-    )
-    .then((reply) => port.postMessage(reply));
+port.on('message', ({ jobs, claims }: ChartBatch) => {
+  void renderClaimed(port, jobs, new Int32Array(claims)).then(() => port.postMessage({ done: true } satisfies ChartWorkerMessage));
 });
+
+async function renderClaimed(port: MessagePort, jobs: ChartBatch['jobs'], next: Int32Array): Promise<void> {
+  for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) {
+    const { key, spec } = jobs[index];
+    try {
+      port.postMessage({ done: false, index, reply: { ok: true, output: await renderSvg(spec, { idPrefix: key }) } } satisfies ChartWorkerMessage);
+    } catch (error) {
+      port.postMessage({ done: false, index, reply: { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } } satisfies ChartWorkerMessage);
+      return;
+    }
+  }
+}

@@ -38,6 +38,21 @@ describe('chart threads', () => {
     }
   }, 60_000);
 
+  it('are helped by the calling thread once it is free, only where enough charts are left, with the same bytes', async () => {
+    const { startChartThreads } = await built();
+    // Eight charts: the thread cannot have taken them all by the time the
+    // calling thread, free after this synchronous code, looks at the counter
+    // (it may take them all itself, its Vega being warm from renderInLine).
+    const many = [...jobs(), ...jobs().map((job) => ({ ...job, key: `${job.key}_2` }))];
+    const inLine = await renderInLine(many);
+    const helped = startChartThreads(1, undefined, { callerHelpsFrom: 1 });
+    expect(await helped.render(many)).toEqual(inLine);
+    expect(helped.renderedHere).toBeGreaterThan(0);
+    const alone = startChartThreads(1, undefined, { callerHelpsFrom: Infinity });
+    expect(await alone.render(many)).toEqual(inLine);
+    expect(alone.renderedHere).toBe(0);
+  }, 60_000);
+
   it('fall back to the calling thread when a chart fails, which then shows the error', async () => {
     const { startChartThreads } = await built();
     const failures: Error[] = [];
