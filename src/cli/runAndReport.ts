@@ -30,12 +30,17 @@ export async function runAndReport({ inputDir, out, flags, overrides, startup }:
     const [{ locateInputs }, { runAnalysis }] = await times.time('modules', () => Promise.all([import('../pipeline/inputs.js'), import('../pipeline/runAnalysis.js')]));
     // Loaded while the analysis waits for its worker threads (a failure shows where it is awaited, not before a data error).
     const reportModules = import('../report/index.js');
-    reportModules.catch(() => undefined);
+    let report: Awaited<typeof reportModules> | undefined;
+    reportModules.then((loaded) => (report = loaded)).catch(() => undefined);
     const results = await runAnalysis(locateInputs(inputDir, flags), {
       overrides,
       onProgress: flags.quiet ? undefined : progress,
       disclosureControl: flags.disclosureControl !== false,
       onStage: times.listener,
+      // The charts of the parts already final are drawn while the effects' intervals are computed; buildReportFiles checks them against the final specs.
+      onProvisional: (partial) => {
+        if (report) chartThreads.prerender([...report.chartSpecs(partial)].map(([key, spec]) => ({ key, spec })));
+      },
     });
     if (!flags.quiet) progress('rendering charts and report');
     const { buildReportFiles, resultsJson, writeReportDir } = await times.time('modules', () => reportModules);

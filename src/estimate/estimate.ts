@@ -167,6 +167,8 @@ export function estimate(input: EstimateInput): Estimates {
 }
 
 export interface BegunEstimate {
+  /** The share rows, final already (finish returns these very rows). */
+  readonly shares: ShareRow[];
   /** The rows, given the p-values of the plan's jobs in order (and the refit replicates another thread claimed). */
   finish(pValues: RandomizationPValues[], claimed?: ClaimedRefits | null): Estimates;
 }
@@ -264,6 +266,7 @@ export function beginEstimate(input: EstimateInput, plan: EstimatePlan): BegunEs
   }
 
   return {
+    shares,
     finish(pValues: RandomizationPValues[], claimed?: ClaimedRefits | null): Estimates {
   if (plan.sharedRefits) {
     // What the other thread claimed; should it have failed, its replicates are computed here.

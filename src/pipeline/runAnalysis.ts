@@ -33,7 +33,7 @@ import { readSpells } from '../read/spells.js';
 import { RESULTS_SCHEMA, type InputFile, type Results } from '../results.js';
 import { VERSION } from '../version.js';
 import type { AnalysisFiles } from './inputs.js';
-import { analysisSections, helpWithSections, primaryOutcomePanel, sectionsSharing, sectionsWorker, type SectionsInput, type SectionsWorker } from '../composition/analysisSections.js';
+import { analysisSections, helpWithSections, primaryOutcomePanel, sectionsSharing, sectionsWorker, type SectionsInput, type SectionsOutput, type SectionsWorker } from '../composition/analysisSections.js';
 
 export interface RunOptions {
   /** Single keys that override the config file (command-line flags). */
@@ -44,6 +44,18 @@ export interface RunOptions {
   disclosureControl?: boolean;
   /** Wall time of each stage, for benchmarks only: never part of the results. */
   onStage?: StageListener;
+  /**
+   * Called at most once, before the effects' intervals are computed, with
+   * the results as far as they are known then (shares, composition,
+   * cost-effectiveness, balance; no effects, interactions or person-level
+   * outcomes) under the same disclosure control as the final results, when
+   * the sections are ready by then (they are computed in line first where
+   * there is no worker thread). The command renders the charts of those
+   * parts meanwhile, for speed only: the final results may differ in
+   * anything (suppression settled with the effects, warnings), so whatever
+   * is drawn from them must be checked against the final results.
+   */
+  onProvisional?: (partial: Results) => void;
 }
 
 /**
@@ -146,6 +158,13 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
   const offloaded = plan.jobs.length > 0 || plan.sharedRefits || balanceJob ? estimateWorker?.run(offload) : undefined;
   if (plan.jobs.length > 0) progress(`randomization inference (${config.inference.permutations} permutations)${offloaded ? ' in a worker thread' : ''}`);
   if (balanceJob) progress(`balance of the randomization (${config.inference.permutations} permutations)${offloaded ? ' in a worker thread' : ''}`);
+  // Whether the sections' worker has answered, seen without waiting for it.
+  let sectionsReady: SectionsOutput | undefined;
+  sectionsRun?.then(
+    (output) => (sectionsReady = output),
+    () => undefined,
+  );
+  let sections: SectionsOutput | undefined;
   let begun: BegunEstimate;
   let estimates: Estimates;
   let balance: BalanceSection | undefined;
@@ -156,57 +175,75 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
     lap('sections.help');
     const threaded = await offloaded?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
     lap('randomization.wait');
-    estimates = begun.finish(threaded?.pValues ?? plan.jobs.map(runRandomizationJob), threaded?.claimed);
     balance = threaded ? threaded.balance : balanceJob && assessBalance(balanceJob);
-    lap('estimate');
+    if (options.onProvisional) {
+      // A turn of the event loop hears a worker that has already answered.
+      await new Promise((resolve) => setImmediate(resolve));
+      sections = worker ? sectionsReady : analysisSections(ownSectionsInput);
+      if (sections) options.onProvisional(controlled(assemble({ shares: begun.shares, effects: [], interactions: [], personOutcomes: [], warnings: [] }, sections, balance)));
+      lap('provisional');
+    }
+    estimates = begun.finish(threaded?.pValues ?? plan.jobs.map(runRandomizationJob), threaded?.claimed);
+    lap('estimate.finish');
   } finally {
     estimateWorker?.close();
   }
-  // A worker that failed leaves the work to this thread (a fault then shows with its stack here).
-  const threaded = await sectionsRun?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
-  const { composition, costEffectiveness } = threaded ?? analysisSections(ownSectionsInput);
-  lap('sections.wait');
-
-  const n: Record<string, number | null> = {};
-  config.arms.forEach((arm) => (n[arm] = 0));
-  for (let p = 0; p < participants.count; p++) n[config.arms[participants.arm[p]]]! += 1;
-  const inputs: Record<string, InputFile> = {
-    participants: inputFileOf(participants.source),
-    spells: inputFileOf(spells.source),
-  };
-  if (codes) inputs.codes = inputFileOf(codes.source);
-  if (costs) inputs.costs = inputFileOf(costs.source);
-  const warnings = [...estimates.warnings];
-  // The composition's estimate() repeats run-wide warnings; keep only its own.
-  for (const warning of composition.warnings) if (!warnings.includes(warning)) warnings.push(`Composition of work: ${warning}`);
-  if (costEffectiveness) warnings.push(...costEffectiveness.warnings);
-  else warnings.push('No costs.csv: the cost-effectiveness analysis was skipped.');
-  if (spells.unmatched > 0) {
-    warnings.unshift(`${spells.unmatched} spell rows name a person_id that is not a participant: left out.`);
+  if (sections === undefined) {
+    // A worker that failed leaves the work to this thread (a fault then shows with its stack here).
+    const threaded = await sectionsRun?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
+    sections = threaded ?? analysisSections(ownSectionsInput);
   }
-  const results: Results = {
-    schema: RESULTS_SCHEMA,
-    tool: { name: 'effekt', version: VERSION },
-    config,
-    inputs,
-    arms: config.arms,
-    reference: config.reference,
-    n,
-    unmatched_spells: spells.unmatched,
-    censoring: Array.from(panel.months, (month, t) => ({ month, censored: panel.censored[t] })),
-    shares: estimates.shares,
-    effects: estimates.effects,
-    ...(estimates.interactions.length > 0 ? { interactions: estimates.interactions } : {}),
-    ...(estimates.personOutcomes.length > 0 ? { person_outcomes: estimates.personOutcomes } : {}),
-    warnings,
-    ...(balance ? { balance } : {}),
-    composition: composition.section,
-    ...(costEffectiveness?.section ? { cost_effectiveness: costEffectiveness.section } : {}),
-  };
+  lap('sections.wait');
+  const results = assemble(estimates, sections, balance);
   lap('assemble');
-  const controlled = withheldAlongMainShares(applyDisclosureControl(results, { enabled: options.disclosureControl ?? true }));
+  const final = controlled(results);
   lap('disclosure');
-  return controlled;
+  return final;
+
+  function controlled(unprotected: Results): Results {
+    return withheldAlongMainShares(applyDisclosureControl(unprotected, { enabled: options.disclosureControl ?? true }));
+  }
+
+  /** The Results of these estimates and sections, in the schema's key order. */
+  function assemble(estimates: Pick<Estimates, 'shares' | 'effects' | 'interactions' | 'personOutcomes' | 'warnings'>, { composition, costEffectiveness }: SectionsOutput, balance: BalanceSection | undefined): Results {
+    const n: Record<string, number | null> = {};
+    config.arms.forEach((arm) => (n[arm] = 0));
+    for (let p = 0; p < participants.count; p++) n[config.arms[participants.arm[p]]]! += 1;
+    const inputs: Record<string, InputFile> = {
+      participants: inputFileOf(participants.source),
+      spells: inputFileOf(spells.source),
+    };
+    if (codes) inputs.codes = inputFileOf(codes.source);
+    if (costs) inputs.costs = inputFileOf(costs.source);
+    const warnings = [...estimates.warnings];
+    // The composition's estimate() repeats run-wide warnings; keep only its own.
+    for (const warning of composition.warnings) if (!warnings.includes(warning)) warnings.push(`Composition of work: ${warning}`);
+    if (costEffectiveness) warnings.push(...costEffectiveness.warnings);
+    else warnings.push('No costs.csv: the cost-effectiveness analysis was skipped.');
+    if (spells.unmatched > 0) {
+      warnings.unshift(`${spells.unmatched} spell rows name a person_id that is not a participant: left out.`);
+    }
+    const results: Results = {
+      schema: RESULTS_SCHEMA,
+      tool: { name: 'effekt', version: VERSION },
+      config,
+      inputs,
+      arms: config.arms,
+      reference: config.reference,
+      n,
+      unmatched_spells: spells.unmatched,
+      censoring: Array.from(panel.months, (month, t) => ({ month, censored: panel.censored[t] })),
+      shares: estimates.shares,
+      effects: estimates.effects,
+      ...(estimates.interactions.length > 0 ? { interactions: estimates.interactions } : {}),
+      ...(estimates.personOutcomes.length > 0 ? { person_outcomes: estimates.personOutcomes } : {}),
+      warnings,
+      ...(balance ? { balance } : {}),
+      composition: composition.section,
+      ...(costEffectiveness?.section ? { cost_effectiveness: costEffectiveness.section } : {}),
+    };
+    return results;
+  }
 }
 
 /**

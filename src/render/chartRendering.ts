@@ -17,12 +17,14 @@ export interface ChartJob {
  * buffer) from which each thread takes the index of the next one.
  */
 export interface ChartBatch {
+  /** Tells the answers of one batch from another's. */
+  id: number;
   jobs: readonly ChartJob[];
   claims: SharedArrayBuffer;
 }
 
 /** What a chart thread answers: each chart it took, then done once none is left (or after a failure). */
-export type ChartWorkerMessage = { done: false; index: number; reply: WorkerReply<string> } | { done: true };
+export type ChartWorkerMessage = { batch: number; done: false; index: number; reply: WorkerReply<string> } | { batch: number; done: true };
 
 /** SVGs in the order of the jobs. */
 export type ChartRendering = (jobs: readonly ChartJob[]) => Promise<string[]>;

@@ -25,12 +25,21 @@ import { renderInLine, type ChartBatch, type ChartJob, type ChartRendering, type
 import { renderSvg } from './renderSvg.js';
 
 export interface ChartThreads {
+  /**
+   * Starts rendering charts ahead of `render`, on the threads alone (the
+   * calling thread is busy): from provisional results, say. `render` then
+   * takes each SVG whose key and spec it is given again, and renders the
+   * rest. Does nothing without threads or when called again.
+   */
+  prerender(jobs: readonly ChartJob[]): void;
   /** Renders the charts; call once. */
   render: ChartRendering;
   /** Ends the threads, also when render was never called. */
   close(): void;
   /** Charts the calling thread rendered itself beside the threads in the last render (for tests and measurements). */
   readonly renderedHere: number;
+  /** Charts of the last render taken from prerender (for tests and measurements). */
+  readonly reusedAhead: number;
 }
 
 export interface ChartThreadOptions {
@@ -63,16 +72,33 @@ export function startChartThreads(count = defaultChartThreads(), onFailure: (err
   const workers = workersAllowed() ? startWorkers(count) : [];
   const helpsFrom = options.callerHelpsFrom ?? CALLER_HELPS_FROM;
   let renderedHere = 0;
+  let reusedAhead = 0;
+  let early: { specs: Map<string, string>; svgs: Promise<Map<string, string>> } | undefined;
   const close = () => {
     for (const worker of workers.splice(0)) worker.terminate();
   };
   return {
+    prerender: (jobs) => {
+      if (workers.length === 0 || early !== undefined) return;
+      const svgs = shareOut(jobs, workers, Infinity, () => {}).then((rendered) => new Map(jobs.map(({ key }, i) => [key, rendered[i]])));
+      // Awaited by render, if ever; a failure shows there.
+      svgs.catch(() => undefined);
+      early = { specs: new Map(jobs.map(({ key, spec }) => [key, JSON.stringify(spec)])), svgs };
+    },
     render: async (jobs) => {
       renderedHere = 0;
+      reusedAhead = 0;
       if (workers.length === 0) return renderInLine(jobs);
       try {
-        return await shareOut(jobs, workers, helpsFrom, () => renderedHere++);
+        const ahead = early;
+        const reused = jobs.map(({ key, spec }) => ahead !== undefined && ahead.specs.get(key) === JSON.stringify(spec));
+        const fresh = jobs.filter((_, i) => !reused[i]);
+        const [earlySvgs, freshSvgs] = await Promise.all([ahead?.svgs, fresh.length > 0 ? shareOut(fresh, workers, helpsFrom, () => renderedHere++) : []]);
+        let f = 0;
+        reusedAhead = jobs.length - fresh.length;
+        return jobs.map(({ key }, i) => (reused[i] ? earlySvgs!.get(key)! : freshSvgs[f++]));
       } catch (error) {
+        reusedAhead = 0;
         onFailure(error instanceof Error ? error : new Error(String(error)));
         // A fault in rendering shows again here, with its stack, from the calling thread.
         return renderInLine(jobs);
@@ -83,6 +109,9 @@ export function startChartThreads(count = defaultChartThreads(), onFailure: (err
     close,
     get renderedHere() {
       return renderedHere;
+    },
+    get reusedAhead() {
+      return reusedAhead;
     },
   };
 }
@@ -99,12 +128,14 @@ function startWorkers(count: number): ChartWorker[] {
   return workers;
 }
 
+let batches = 0;
+
 /** Every thread takes the next chart from the shared counter until none is left; the SVGs come back in job order. */
 async function shareOut(jobs: readonly ChartJob[], workers: readonly ChartWorker[], helpsFrom: number, countHere: () => void): Promise<string[]> {
   const svgs = new Array<string>(jobs.length);
   const claims = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const next = new Int32Array(claims);
-  const batch: ChartBatch = { jobs, claims };
+  const batch: ChartBatch = { id: batches++, jobs, claims };
   try {
     await Promise.all([...workers.map((worker) => worker.render(batch, (index, svg) => (svgs[index] = svg))), renderHere(batch, helpsFrom, svgs, countHere)]);
   } catch (error) {
@@ -126,26 +157,26 @@ async function renderHere({ jobs, claims }: ChartBatch, helpsFrom: number, svgs:
   }
 }
 
-/** One chart thread: given a batch, it renders charts from it until none is left. */
+/** One chart thread: given batches, it renders charts from each, in turn, until none is left. */
 class ChartWorker {
   private readonly worker: Worker;
   /** Set when the thread has failed or ended: it takes no more charts. */
   private stopped: Error | undefined;
-  private pending: { chart(index: number, svg: string): void; resolve(): void; reject(error: Error): void } | undefined;
+  private readonly pending = new Map<number, { chart(index: number, svg: string): void; resolve(): void; reject(error: Error): void }>();
 
   constructor(url: URL) {
     this.worker = new Worker(url);
     // Listening from the start, so that a thread that fails before it is given a chart is no uncaught error.
     this.worker.on('message', (message: ChartWorkerMessage) => {
-      const pending = this.pending;
+      const pending = this.pending.get(message.batch);
       if (pending === undefined) return;
       if (message.done) {
-        this.pending = undefined;
+        this.pending.delete(message.batch);
         pending.resolve();
       } else if (message.reply.ok) {
         pending.chart(message.index, message.reply.output);
       } else {
-        this.pending = undefined;
+        this.pending.delete(message.batch);
         pending.reject(new Error(`chartWorker.js: ${message.reply.error}`));
       }
     });
@@ -156,7 +187,7 @@ class ChartWorker {
   render(batch: ChartBatch, chart: (index: number, svg: string) => void): Promise<void> {
     if (this.stopped) return Promise.reject(this.stopped);
     return new Promise<void>((resolve, reject) => {
-      this.pending = { chart, resolve, reject };
+      this.pending.set(batch.id, { chart, resolve, reject });
       this.worker.postMessage(batch);
     });
   }
@@ -168,8 +199,7 @@ class ChartWorker {
 
   private stop(error: Error): void {
     this.stopped ??= error;
-    const pending = this.pending;
-    this.pending = undefined;
-    pending?.reject(this.stopped);
+    for (const pending of this.pending.values()) pending.reject(this.stopped);
+    this.pending.clear();
   }
 }

@@ -5,5 +5,5 @@ export { shareTablesCsv, effectTablesCsv, interactionTablesCsv, personOutcomeTab
 export { reportHtml } from './reportHtml.js';
 export { reportMarkdown } from './reportMarkdown.js';
 export type { ReportCharts, RenderedChart, Block, TableBlock } from './document.js';
-export { buildCharts, REPORT_CHARTS, type ChartDefinition, type BuiltCharts } from './charts.js';
+export { buildCharts, chartSpecs, REPORT_CHARTS, type ChartDefinition, type BuiltCharts } from './charts.js';
 export { reportStrings, type ReportStrings } from './strings.js';

@@ -53,6 +53,17 @@ describe('chart threads', () => {
     expect(alone.renderedHere).toBe(0);
   }, 60_000);
 
+  it('take the charts rendered ahead whose key and spec are given again, and render again one whose spec changed', async () => {
+    const { startChartThreads } = await built();
+    const ahead = jobs();
+    const threads = startChartThreads(1, undefined, { callerHelpsFrom: Infinity });
+    threads.prerender(ahead);
+    // Same key, another spec (Swedish labels): the SVG rendered ahead must not be taken.
+    const final = ahead.map((job) => (job.key === 'monthly' ? { ...job, spec: monthlySpec(withInference(sampleResults({ lang: 'sv' }))) } : job));
+    expect(await threads.render(final)).toEqual(await renderInLine(final));
+    expect(threads.reusedAhead).toBe(ahead.length - 1);
+  }, 60_000);
+
   it('fall back to the calling thread when a chart fails, which then shows the error', async () => {
     const { startChartThreads } = await built();
     const failures: Error[] = [];
