@@ -3,7 +3,8 @@
  * estimate, with the composition of work and cost-effectiveness computed
  * meanwhile in a worker thread, and the balance test in the other one, after
  * the randomization inference. Writing the report is the
- * caller's (see report/).
+ * caller's (see report/); a caller can start on the parts that are final
+ * before the effects are (RunOptions.onProvisional).
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';

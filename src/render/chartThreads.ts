@@ -8,7 +8,9 @@
  * (it yields to the event loop first), but only where enough charts are
  * left to pay for loading Vega there: at the end of a run the calling
  * thread has nothing else to do, and one chart thread alone left a core
- * idle for most of the rendering.
+ * idle for most of the rendering. Charts of provisional results can be
+ * started earlier still (prerender), while the calling thread computes;
+ * render then takes those whose spec has not changed.
  *
  * Where no thread can be had (EFFEKT_THREADS=1, running from the TypeScript
  * sources) or a thread fails, the charts are rendered on the calling
@@ -128,6 +130,7 @@ function startWorkers(count: number): ChartWorker[] {
   return workers;
 }
 
+/** Batches handed out so far in this thread: a chart thread's answers name their batch by this number. */
 let batches = 0;
 
 /** Every thread takes the next chart from the shared counter until none is left; the SVGs come back in job order. */
