@@ -39,7 +39,15 @@ export async function runAndReport({ inputDir, out, flags, overrides, startup }:
       onStage: times.listener,
       // The charts of the parts already final are drawn while the effects' intervals are computed; buildReportFiles checks them against the final specs.
       onProvisional: (partial) => {
-        if (report) chartThreads.prerender([...report.chartSpecs(partial)].map(([key, spec]) => ({ key, spec })));
+        if (report === undefined) return;
+        let specs;
+        try {
+          specs = report.chartSpecs(partial);
+        } catch {
+          // For speed only: a spec that cannot be built shows where the final charts are built.
+          return;
+        }
+        chartThreads.prerender([...specs].map(([key, spec]) => ({ key, spec })));
       },
     });
     if (!flags.quiet) progress('rendering charts and report');

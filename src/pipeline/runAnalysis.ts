@@ -181,7 +181,8 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
       // A turn of the event loop hears a worker that has already answered.
       await new Promise((resolve) => setImmediate(resolve));
       sections = worker ? sectionsReady : analysisSections(ownSectionsInput);
-      if (sections) options.onProvisional(controlled(assemble({ shares: begun.shares, effects: [], interactions: [], personOutcomes: [], warnings: [] }, sections, balance)));
+      const partial = sections && provisional(begun, sections, balance);
+      if (partial) options.onProvisional(partial);
       lap('provisional');
     }
     estimates = begun.finish(threaded?.pValues ?? plan.jobs.map(runRandomizationJob), threaded?.claimed);
@@ -200,6 +201,19 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
   const final = controlled(results);
   lap('disclosure');
   return final;
+
+  /**
+   * The results without effects, or undefined where they cannot be built:
+   * they serve speed only, and whatever fails here fails again, with its
+   * message, on the final results.
+   */
+  function provisional(begun: BegunEstimate, sections: SectionsOutput, balance: BalanceSection | undefined): Results | undefined {
+    try {
+      return controlled(assemble({ shares: begun.shares, effects: [], interactions: [], personOutcomes: [], warnings: [] }, sections, balance));
+    } catch {
+      return undefined;
+    }
+  }
 
   function controlled(unprotected: Results): Results {
     return withheldAlongMainShares(applyDisclosureControl(unprotected, { enabled: options.disclosureControl ?? true }));
