@@ -64,6 +64,19 @@ describe('chart threads', () => {
     expect(threads.reusedAhead).toBe(ahead.length - 1);
   }, 60_000);
 
+  it('can be closed while rendering ahead, leaving no failure unheard (vitest fails a run on an unhandled rejection)', async () => {
+    const { startChartThreads } = await built();
+    const failures: Error[] = [];
+    const threads = startChartThreads(1, (error) => failures.push(error));
+    threads.prerender(jobs());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    threads.close();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(failures).toEqual([]);
+    // And render afterwards still gives the charts, in line.
+    expect(await threads.render(jobs().slice(0, 1))).toEqual(await renderInLine(jobs().slice(0, 1)));
+  }, 60_000);
+
   it('fall back to the calling thread when a chart fails, which then shows the error', async () => {
     const { startChartThreads } = await built();
     const failures: Error[] = [];
