@@ -23,7 +23,6 @@ await build({
   entryPoints: {
     main: join(dist, 'cli/main.js'),
     estimateWorker: join(dist, 'estimate/estimateWorker.js'),
-    sectionsWorker: join(dist, 'composition/sectionsWorker.js'),
     chartWorker: join(dist, 'render/chartWorker.js'),
   },
   outdir,

@@ -1,20 +1,16 @@
 /**
  * The sections computed beside the main estimate from the same bootstrap
  * design: composition of work and cost-effectiveness. They need nothing
- * from the main estimate, so runAnalysis hands them to a worker thread that
- * runs while the main thread estimates (and then checks balance): on two
- * cores the run takes about as long as without them. The worker computes
- * exactly analysisSections(), so the results are the same with or without
- * it, whatever the number of threads.
- *
- * The worker runs the compiled module (dist/…/sectionsWorker.js); from the
- * TypeScript sources (the tests) there is none and the sections are
- * computed in line, as they are when a worker cannot start or fails. Lives
- * beside the composition, its largest part; it is wiring and could as well
- * sit in src/pipeline/.
+ * from the main estimate, so runAnalysis hands them to the estimate's
+ * worker thread (after its randomization inference and balance test), and
+ * the main thread takes their replicates too once its own estimate is done
+ * (helpWithSections). The worker computes exactly analysisSections(), so
+ * the results are the same with or without it, whatever the number of
+ * threads; without a worker (from the TypeScript sources, EFFEKT_THREADS=1,
+ * or one that fails) they are computed in line. Lives beside the
+ * composition, its largest part; it is wiring and could as well sit in
+ * src/pipeline/.
  */
-import { workerModule } from '../files/distFile.js';
-import { startWorker, type OneShotWorker } from '../threads/oneShotWorker.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { costEffectivenessCells, type CostEffectivenessSharing } from '../costEffectiveness/assessCostEffectiveness.js';
 import { costEffectivenessFromCosts, helpWithCostEffectivenessFromCosts, type CostEffectivenessRun } from '../costEffectiveness/costEffectivenessFromCosts.js';
@@ -99,11 +95,4 @@ export function primaryOutcomePanel(panel: Panel, outcome: string): Panel {
   const values = new Uint8Array(panel.persons * T);
   for (let p = 0; p < panel.persons; p++) values.set(panel.values.subarray((p * O + o) * T, (p * O + o + 1) * T), p * T);
   return { persons: panel.persons, outcomes: [outcome], months: panel.months, values, status: panel.status, censored: panel.censored };
-}
-
-export type SectionsWorker = OneShotWorker<SectionsInput, SectionsOutput>;
-
-/** A worker that has started loading its modules; null where there is no compiled worker module. */
-export function sectionsWorker(): SectionsWorker | null {
-  return startWorker<SectionsInput, SectionsOutput>(workerModule('composition/sectionsWorker.js'), 'analysis sections');
 }

@@ -15,7 +15,7 @@ declare const EFFEKT_BUNDLED: boolean | undefined;
 const bundled = typeof EFFEKT_BUNDLED !== 'undefined' && EFFEKT_BUNDLED === true;
 
 /** The entry module of a worker thread, named by its path under dist/. */
-export function workerModule(path: 'estimate/estimateWorker.js' | 'composition/sectionsWorker.js' | 'render/chartWorker.js'): URL {
+export function workerModule(path: 'estimate/estimateWorker.js' | 'render/chartWorker.js'): URL {
   // dist/files/ and dist/cli-bundle/ are both one level below dist/.
   return new URL(bundled ? `./${path.slice(path.lastIndexOf('/') + 1)}` : `../${path}`, import.meta.url);
 }

@@ -1,8 +1,8 @@
 /**
  * The whole analysis from files to a Results object: read → panel →
- * estimate, with the composition of work and cost-effectiveness computed
- * meanwhile in a worker thread, and the balance test in the other one, after
- * the randomization inference. Writing the report is the
+ * estimate, with the randomization inference, the balance test, the
+ * composition of work and cost-effectiveness computed meanwhile in a worker
+ * thread (src/estimate/estimateWorker.ts). Writing the report is the
  * caller's (see report/); a caller can start on the parts that are final
  * before the effects are (RunOptions.onProvisional).
  */
@@ -34,7 +34,7 @@ import { readSpells } from '../read/spells.js';
 import { RESULTS_SCHEMA, type InputFile, type Results } from '../results.js';
 import { VERSION } from '../version.js';
 import type { AnalysisFiles } from './inputs.js';
-import { analysisSections, helpWithSections, primaryOutcomePanel, sectionsSharing, sectionsWorker, type SectionsInput, type SectionsOutput, type SectionsWorker } from '../composition/analysisSections.js';
+import { analysisSections, helpWithSections, primaryOutcomePanel, sectionsSharing, type SectionsInput, type SectionsOutput } from '../composition/analysisSections.js';
 
 export interface RunOptions {
   /** Single keys that override the config file (command-line flags). */
@@ -81,18 +81,16 @@ function stageLaps(listener: StageListener | undefined): Lap {
 export async function runAnalysis(files: AnalysisFiles, options: RunOptions = {}): Promise<Results> {
   const lap = stageLaps(options.onStage);
   // Started first, so that the worker loads its modules while the files are read.
-  const worker = sectionsWorker();
   const estimateWorker = startWorker<EstimateWorkerInput, EstimateWorkerOutput>(workerModule('estimate/estimateWorker.js'), 'estimate');
   lap('workers.start');
   try {
-    return await analyse(files, options, worker, estimateWorker, lap);
+    return await analyse(files, options, estimateWorker, lap);
   } finally {
-    worker?.close();
     estimateWorker?.close();
   }
 }
 
-async function analyse(files: AnalysisFiles, options: RunOptions, worker: SectionsWorker | null, estimateWorker: OneShotWorker<EstimateWorkerInput, EstimateWorkerOutput> | null, lap: Lap): Promise<Results> {
+async function analyse(files: AnalysisFiles, options: RunOptions, estimateWorker: OneShotWorker<EstimateWorkerInput, EstimateWorkerOutput> | null, lap: Lap): Promise<Results> {
   const progress = options.onProgress ?? (() => {});
   const fromFile = files.config ? await readConfigFile(files.config) : {};
   const raw = mergeOverrides(fromFile, options.overrides ?? {});
@@ -133,10 +131,8 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
     ownMinCellSize,
   };
   // With a worker, its replicates are in shared memory so that this thread can help once its own estimate is done.
-  const sectionsInput: SectionsInput = worker ? { ...ownSectionsInput, ...sectionsSharing(ownSectionsInput) } : ownSectionsInput;
-  progress(`composition of work${costs ? ' and cost-effectiveness' : ''}${worker ? ' in a worker thread' : ''}`);
-  const sectionsRun = worker?.run(sectionsInput);
-  lap('sections.start');
+  const sectionsInput: SectionsInput = estimateWorker ? { ...ownSectionsInput, ...sectionsSharing(ownSectionsInput) } : ownSectionsInput;
+  progress(`composition of work${costs ? ' and cost-effectiveness' : ''}${estimateWorker ? ' in a worker thread' : ''}`);
   progress(`estimating with ${config.bootstrap.replicates} bootstrap replicates`);
   const participantsFile = basename(files.participants);
   const regression = config.estimator === 'ols' || config.estimator === 'lin';
@@ -150,38 +146,31 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
     personOutcomes: personOutcomeColumns(participants, config.personOutcomes, participants.source.decimalMark ?? '.', participantsFile),
     config,
   };
-  // Randomization inference, the balance test and a share of the refit
-  // replicates run on a worker thread while this one bootstraps; the jobs
-  // are pure, so the results are the same on either thread.
+  // Randomization inference, the balance test, the sections and a share of
+  // the refit replicates run on a worker thread while this one bootstraps;
+  // the jobs are pure, so the results are the same on either thread.
   const plan = planEstimate(estimateInput, estimateWorker ? 2 : 1);
   const balanceJob = balanceInput(participants, panel, config, ownMinCellSize);
-  const offload: EstimateWorkerInput = { jobs: plan.jobs, sharedRefits: plan.sharedRefits, balance: balanceJob };
-  const offloaded = plan.jobs.length > 0 || plan.sharedRefits || balanceJob ? estimateWorker?.run(offload) : undefined;
+  const offload: EstimateWorkerInput = { jobs: plan.jobs, sharedRefits: plan.sharedRefits, balance: balanceJob, sections: sectionsInput };
+  const offloaded = estimateWorker?.run(offload);
   if (plan.jobs.length > 0) progress(`randomization inference (${config.inference.permutations} permutations)${offloaded ? ' in a worker thread' : ''}`);
   if (balanceJob) progress(`balance of the randomization (${config.inference.permutations} permutations)${offloaded ? ' in a worker thread' : ''}`);
-  // Whether the sections' worker has answered, seen without waiting for it.
-  let sectionsReady: SectionsOutput | undefined;
-  sectionsRun?.then(
-    (output) => (sectionsReady = output),
-    () => undefined,
-  );
-  let sections: SectionsOutput | undefined;
+  let sections: SectionsOutput;
   let begun: BegunEstimate;
   let estimates: Estimates;
   let balance: BalanceSection | undefined;
   try {
     begun = beginEstimate(estimateInput, plan);
     lap('estimate');
-    if (sectionsRun) helpWithSections(sectionsInput);
+    if (offloaded) helpWithSections(sectionsInput);
     lap('sections.help');
     const threaded = await offloaded?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
-    lap('randomization.wait');
+    lap('worker.wait');
     balance = threaded ? threaded.balance : balanceJob && assessBalance(balanceJob);
+    // A worker that failed leaves the sections to this thread (a fault then shows with its stack here).
+    sections = threaded?.sections ?? analysisSections(ownSectionsInput);
     if (options.onProvisional) {
-      // A turn of the event loop hears a worker that has already answered.
-      await new Promise((resolve) => setImmediate(resolve));
-      sections = worker ? sectionsReady : analysisSections(ownSectionsInput);
-      const partial = sections && provisional(begun, sections, balance);
+      const partial = provisional(begun, sections, balance);
       if (partial) options.onProvisional(partial);
       lap('provisional');
     }
@@ -190,12 +179,6 @@ async function analyse(files: AnalysisFiles, options: RunOptions, worker: Sectio
   } finally {
     estimateWorker?.close();
   }
-  if (sections === undefined) {
-    // A worker that failed leaves the work to this thread (a fault then shows with its stack here).
-    const threaded = await sectionsRun?.catch((error: Error) => void progress(`the worker thread failed (${error.message}): computing here`));
-    sections = threaded ?? analysisSections(ownSectionsInput);
-  }
-  lap('sections.wait');
   const results = assemble(estimates, sections, balance);
   lap('assemble');
   const final = controlled(results);

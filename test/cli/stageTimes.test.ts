@@ -28,7 +28,7 @@ describe('EFFEKT_STAGE_TIMES', () => {
 
     const times = JSON.parse(readFileSync(join(dir, 'stages.json'), 'utf8')) as StageTimesFile;
     const names = times.stages.map((s) => s.stage);
-    for (const stage of ['startup', 'modules', 'config', 'read.participants', 'read.spells', 'panel', 'estimate', 'sections.wait', 'disclosure', 'report', 'charts', 'write']) {
+    for (const stage of ['startup', 'modules', 'config', 'read.participants', 'read.spells', 'panel', 'estimate', 'worker.wait', 'disclosure', 'report', 'charts', 'write']) {
       expect(names, stage).toContain(stage);
     }
     expect(new Set(names).size).toBe(names.length);

@@ -7,7 +7,7 @@ import { packageFile, workerModule } from '../../src/files/distFile.js';
 import { ROOT } from '../sharedPaths.js';
 import { tempDir } from '../tempFiles.js';
 
-const WORKERS = ['estimate/estimateWorker.js', 'composition/sectionsWorker.js', 'render/chartWorker.js'] as const;
+const WORKERS = ['estimate/estimateWorker.js', 'render/chartWorker.js'] as const;
 
 describe('files of the build', () => {
   it('names each worker module by its place beside the sources it is compiled from', () => {

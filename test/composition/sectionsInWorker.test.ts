@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analysisSections, primaryOutcomePanel, sectionsWorker, type SectionsInput } from '../../src/composition/analysisSections.js';
+import { analysisSections, primaryOutcomePanel, type SectionsInput } from '../../src/composition/analysisSections.js';
+import type { EstimateWorkerInput, EstimateWorkerOutput } from '../../src/estimate/estimateWorker.js';
 import { resolveConfig } from '../../src/config/resolve.js';
 import { subgroupLayout } from '../../src/estimate/layout.js';
 import { MISSING, type Panel } from '../../src/panel/buildPanel.js';
@@ -32,21 +33,23 @@ function randomInput(): SectionsInput {
   };
 }
 
-describe('analysis sections', () => {
-  it('computes in line from the sources (no compiled worker module here)', () => {
-    expect(sectionsWorker()).toBeNull();
-  });
-
-  const compiled = join(ROOT, 'dist', 'composition', 'analysisSections.js');
-  it.runIf(existsSync(compiled))('gives the same sections in a worker thread as in line', async () => {
+describe('analysis sections on the estimate worker', () => {
+  // The compiled modules: a worker thread runs compiled code (npm test builds first).
+  const dist = (path: string) => join(ROOT, 'dist', path);
+  it.runIf(existsSync(dist('estimate/estimateWorker.js')))('give the same sections in the worker, helped by this thread, as in line', async () => {
     const input = randomInput();
     const inline = analysisSections(input);
-    const module = (await import(pathToFileURL(compiled).href)) as typeof import('../../src/composition/analysisSections.js');
-    const worker = module.sectionsWorker();
+    const sections = (await import(pathToFileURL(dist('composition/analysisSections.js')).href)) as typeof import('../../src/composition/analysisSections.js');
+    const threads = (await import(pathToFileURL(dist('threads/oneShotWorker.js')).href)) as typeof import('../../src/threads/oneShotWorker.js');
+    const shared: SectionsInput = { ...input, ...sections.sectionsSharing(input) };
+    const worker = threads.startWorker<EstimateWorkerInput, EstimateWorkerOutput>(pathToFileURL(dist('estimate/estimateWorker.js')), 'estimate');
     expect(worker).not.toBeNull();
     try {
-      const threaded = await worker!.run(input);
-      expect(JSON.stringify(threaded)).toBe(JSON.stringify(inline));
+      const run = worker!.run({ jobs: [], sharedRefits: null, balance: undefined, sections: shared });
+      // As runAnalysis does once its own estimate is done: take replicates the worker has not reached.
+      sections.helpWithSections(shared);
+      const threaded = await run;
+      expect(JSON.stringify(threaded.sections)).toBe(JSON.stringify(inline));
     } finally {
       worker!.close();
     }
