@@ -13,18 +13,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const bundleDir = join(root, 'dist', 'cli-bundle');
 const { runCommonJsFile } = await import(pathToFileURL(join(root, 'dist', 'files', 'commonJsScript.js')).href);
 const { VEGA_BUNDLE_FILE, VEGA_CODE_CACHE_FILE } = await import(pathToFileURL(join(root, 'dist', 'render', 'vegaModules.js')).href);
+const { renderSvg } = await import(pathToFileURL(join(root, 'dist', 'render', 'renderSvg.js')).href);
 
 const script = runCommonJsFile(join(bundleDir, VEGA_BUNDLE_FILE));
-const { vega, vegaLite } = script.exports;
-vega.textMetrics.canvas(false);
 const specDir = join(root, 'reports', 'ae-trial', 'charts');
 const specFiles = existsSync(specDir) ? readdirSync(specDir).filter((f) => f.endsWith('.vl.json')).sort() : [];
-for (const file of specFiles) {
-  const spec = JSON.parse(readFileSync(join(specDir, file), 'utf8'));
-  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
-  await view.toSVG();
-  view.finalize();
-}
+for (const file of specFiles) await renderSvg(JSON.parse(readFileSync(join(specDir, file), 'utf8')), { modules: script.exports });
 const target = join(bundleDir, VEGA_CODE_CACHE_FILE);
 writeFileSync(`${target}.partial`, script.cacheData());
 renameSync(`${target}.partial`, target);

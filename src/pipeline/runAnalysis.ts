@@ -46,12 +46,13 @@ export interface RunOptions {
   /** Wall time of each stage, for benchmarks only: never part of the results. */
   onStage?: StageListener;
   /**
-   * Called at most once, before the effects' intervals are computed, with
-   * the results as far as they are known then (shares, composition,
+   * Called once, before the effects' intervals are computed, with the
+   * results as far as they are known then (shares, composition,
    * cost-effectiveness, balance; no effects, interactions or person-level
-   * outcomes) under the same disclosure control as the final results, when
-   * the sections are ready by then (they are computed in line first where
-   * there is no worker thread). The command renders the charts of those
+   * outcomes) under the same disclosure control as the final results (not
+   * at all should those fail to build: they serve speed only). The sections
+   * are ready by then, from the worker's answer or computed in line
+   * first. The command renders the charts of those
    * parts meanwhile, for speed only: the final results may differ in
    * anything (suppression settled with the effects, warnings), so whatever
    * is drawn from them must be checked against the final results.

@@ -13,14 +13,15 @@ export interface ChartJob {
 }
 
 /**
- * What a chart thread is sent: every chart, and the counter (an Int32Array's
- * buffer) from which each thread takes the index of the next one.
+ * What a chart thread is sent: every chart, and the counters in shared
+ * memory (replicateCounters) from which each thread takes the index of the
+ * next one (sharedClaims, one at a time).
  */
 export interface ChartBatch {
   /** Tells the answers of one batch from another's. */
   id: number;
   jobs: readonly ChartJob[];
-  claims: SharedArrayBuffer;
+  counters: Int32Array;
 }
 
 /** What a chart thread answers: each chart it took, then done once none is left (or after a failure). */

@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { workerModule } from '../files/distFile.js';
 import { workersAllowed } from '../threads/oneShotWorker.js';
+import { replicateCounters, sharedClaims } from '../threads/replicateClaims.js';
 import { renderInLine, type ChartBatch, type ChartJob, type ChartRendering, type ChartWorkerMessage } from './chartRendering.js';
 import { renderSvg } from './renderSvg.js';
 
@@ -136,25 +137,24 @@ let batches = 0;
 /** Every thread takes the next chart from the shared counter until none is left; the SVGs come back in job order. */
 async function shareOut(jobs: readonly ChartJob[], workers: readonly ChartWorker[], helpsFrom: number, countHere: () => void): Promise<string[]> {
   const svgs = new Array<string>(jobs.length);
-  const claims = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  const next = new Int32Array(claims);
-  const batch: ChartBatch = { id: batches++, jobs, claims };
+  const counters = replicateCounters();
+  const batch: ChartBatch = { id: batches++, jobs, counters };
   try {
     await Promise.all([...workers.map((worker) => worker.render(batch, (index, svg) => (svgs[index] = svg))), renderHere(batch, helpsFrom, svgs, countHere)]);
   } catch (error) {
     // Nobody takes another chart: they are all rendered again in line.
-    Atomics.store(next, 0, jobs.length);
+    Atomics.store(counters, 0, jobs.length);
     throw error;
   }
   return svgs;
 }
 
 /** The calling thread's share, once the caller's synchronous work is done. */
-async function renderHere({ jobs, claims }: ChartBatch, helpsFrom: number, svgs: string[], countHere: () => void): Promise<void> {
+async function renderHere({ jobs, counters }: ChartBatch, helpsFrom: number, svgs: string[], countHere: () => void): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
-  const next = new Int32Array(claims);
-  if (jobs.length - Atomics.load(next, 0) < helpsFrom) return;
-  for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) {
+  if (jobs.length - Atomics.load(counters, 0) < helpsFrom) return;
+  const claims = sharedClaims(counters, jobs.length, 1);
+  for (let index = claims.next(); index >= 0; index = claims.next()) {
     svgs[index] = await renderSvg(jobs[index].spec, { idPrefix: jobs[index].key });
     countHere();
   }

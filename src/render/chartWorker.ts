@@ -6,6 +6,8 @@
  * is left.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
+import { errorText } from '../threads/oneShotWorker.js';
+import { sharedClaims } from '../threads/replicateClaims.js';
 import type { ChartBatch, ChartWorkerMessage } from './chartRendering.js';
 import { renderSvg } from './renderSvg.js';
 import { vegaModules } from './vegaModules.js';
@@ -14,17 +16,18 @@ const port = parentPort;
 if (port === null) throw new Error('chartWorker.js runs as a worker thread only');
 vegaModules();
 let queue = Promise.resolve();
-port.on('message', ({ id, jobs, claims }: ChartBatch) => {
-  queue = queue.then(() => renderClaimed(port, id, jobs, new Int32Array(claims))).then(() => port.postMessage({ batch: id, done: true } satisfies ChartWorkerMessage));
+port.on('message', ({ id, jobs, counters }: ChartBatch) => {
+  queue = queue.then(() => renderClaimed(port, id, jobs, counters)).then(() => port.postMessage({ batch: id, done: true } satisfies ChartWorkerMessage));
 });
 
-async function renderClaimed(port: MessagePort, batch: number, jobs: ChartBatch['jobs'], next: Int32Array): Promise<void> {
-  for (let index = Atomics.add(next, 0, 1); index < jobs.length; index = Atomics.add(next, 0, 1)) {
+async function renderClaimed(port: MessagePort, batch: number, jobs: ChartBatch['jobs'], counters: Int32Array): Promise<void> {
+  const claims = sharedClaims(counters, jobs.length, 1);
+  for (let index = claims.next(); index >= 0; index = claims.next()) {
     const { key, spec } = jobs[index];
     try {
       port.postMessage({ batch, done: false, index, reply: { ok: true, output: await renderSvg(spec, { idPrefix: key }) } } satisfies ChartWorkerMessage);
     } catch (error) {
-      port.postMessage({ batch, done: false, index, reply: { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } } satisfies ChartWorkerMessage);
+      port.postMessage({ batch, done: false, index, reply: { ok: false, error: errorText(error) } } satisfies ChartWorkerMessage);
       return;
     }
   }

@@ -9,10 +9,12 @@ import { vegaModules, type VegaModules } from './vegaModules.js';
 export interface RenderOptions {
   /** Prefix of the element ids in the SVG (see normaliseSvgIds). */
   idPrefix?: string;
+  /** The vega and vega-lite to draw with (default vegaModules(); the build's code cache script and its test pass the bundle's). */
+  modules?: VegaModules;
 }
 
 export async function renderSvg(spec: TopLevelSpec, opts: RenderOptions = {}): Promise<string> {
-  const { vega, vegaLite } = vegaModules();
+  const { vega, vegaLite } = opts.modules ?? vegaModules();
   useEstimatedTextWidths(vega);
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   try {

@@ -54,6 +54,11 @@ export function startWorker<Input, Output>(url: URL, name: string): OneShotWorke
   };
 }
 
+/** What a worker sends back of an error it met: the stack where there is one. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 /** The worker side: answers one message with `job(input)` (or the error). */
 export function serveOneJob<Input, Output>(job: (input: Input) => Output, name: string): void {
   const port = parentPort;
@@ -63,7 +68,7 @@ export function serveOneJob<Input, Output>(job: (input: Input) => Output, name: 
     try {
       reply = { ok: true, output: job(input) };
     } catch (error) {
-      reply = { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      reply = { ok: false, error: errorText(error) };
     }
     port.postMessage(reply);
   });

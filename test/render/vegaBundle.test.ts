@@ -6,27 +6,17 @@
  */
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { readCacheData, runCommonJsFile } from '../../src/files/commonJsScript.js';
 import { effectOverTimeSpec } from '../../src/render/effectOverTimeSpec.js';
 import { figure1Spec } from '../../src/render/figure1Spec.js';
+import { renderSvg } from '../../src/render/renderSvg.js';
 import { VEGA_BUNDLE_FILE, VEGA_CODE_CACHE_FILE, type VegaModules } from '../../src/render/vegaModules.js';
 import { ROOT } from '../sharedPaths.js';
 import { sampleResults, withInference } from './sampleResults.js';
 
 const bundle = join(ROOT, 'dist', 'cli-bundle');
 const require = createRequire(import.meta.url);
-
-async function svgOf({ vega, vegaLite }: VegaModules, spec: TopLevelSpec): Promise<string> {
-  (vega as unknown as { textMetrics: { canvas(use: boolean): void } }).textMetrics.canvas(false);
-  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
-}
 
 describe('the bundled Vega (dist/cli-bundle/vega.cjs)', () => {
   const cache = readCacheData(join(bundle, VEGA_CODE_CACHE_FILE));
@@ -47,6 +37,6 @@ describe('the bundled Vega (dist/cli-bundle/vega.cjs)', () => {
 
   it('draws the same SVG as the packages', async () => {
     const results = withInference(sampleResults());
-    for (const spec of [figure1Spec(results), effectOverTimeSpec(results)!]) expect(await svgOf(bundled, spec)).toBe(await svgOf(packages, spec));
+    for (const spec of [figure1Spec(results), effectOverTimeSpec(results)!]) expect(await renderSvg(spec, { modules: bundled })).toBe(await renderSvg(spec, { modules: packages }));
   });
 });
