@@ -55,7 +55,7 @@ export function createEffectEvaluator(design: EffectDesign, estimator: Estimator
   const covariates = shiftCovariates(regression ? design.covariates : new Float64Array(0), design.persons, covariateCount);
   const subgroups = design.groups.labels.length;
   const { arms, outcomes, months, persons } = design;
-  const layout = statisticLayout(arms, blocks, covariateCount, outcomes, estimator === 'lin' ? arms : regression ? 1 : 0);
+  const layout = statisticLayout(arms, blocks, covariateCount, outcomes, estimator === 'lin' ? arms : regression ? 1 : 0, estimator === 'ols');
   const shape: CellShape = { outcomes, subgroups, arms, months, reference: design.reference };
 
   const runs = findPersonRuns(design);

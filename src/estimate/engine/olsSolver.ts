@@ -22,7 +22,8 @@ import { cellIndex, markPresentArms, writeNotEstimable, type CellShape, type Row
 import { packed, type StatisticLayout } from './statisticLayout.js';
 
 export function createOlsSolver(layout: StatisticLayout, shape: CellShape): RowSetSolver {
-  const { arms, blocks, group, crossBase, valueBase, valueCrossBase, outcomes } = layout;
+  const { arms, blocks, group, crossBase, valueBase, valueStride, valueCrossBase, outcomes } = layout;
+  if (!layout.valueTotals) throw new Error('createOlsSolver: the statistics need the outcome sums as block and arm totals (valueTotals)');
   const c = layout.covariates;
   const reference = shape.reference;
   const armColumns = arms - 1;
@@ -42,8 +43,11 @@ export function createOlsSolver(layout: StatisticLayout, shape: CellShape): RowS
   const unit = new Float64Array(p);
   const solution = new Float64Array(p);
   const present = new Uint8Array(arms);
-  const armValue = new Float64Array(arms);
-  const blockValue = new Float64Array(blocks);
+  /** The arms whose effect the current row set estimates, and the others but the reference. */
+  const estimated = new Int32Array(arms);
+  let estimatedCount = 0;
+  const unestimated = new Int32Array(arms);
+  let unestimatedCount = 0;
   // Consecutive months of a subgroup level usually hold the same persons
   // (nobody censored in between): then everything but the outcome sums is
   // equal, and the absorbed factor and arm rows of the previous month serve.
@@ -124,42 +128,70 @@ export function createOlsSolver(layout: StatisticLayout, shape: CellShape): RowS
           armRowSums[a * blocks + k] = product * blockInverse[k];
         }
       }
+      estimatedCount = 0;
+      unestimatedCount = 0;
+      for (let a = 0; a < arms; a++) {
+        if (a === reference) continue;
+        if (present[a] && kept[columnOf(a)]) estimated[estimatedCount++] = a;
+        else unestimated[unestimatedCount++] = a;
+      }
       writeOutcomes(rows, offset, s, t, out);
     },
   };
 
   /**
-   * Each outcome's Σ w y by block and by arm, read once and shared by every
-   * arm's coefficient: (row of M⁺) · (Σ w z y) − Σ_k (row · S_k / W_k) Σ_{i∈k} w y.
+   * An arm's coefficient from each outcome's Σ w y by block and by arm
+   * (valueTotals): (row of M⁺) · (Σ w z y) − Σ_k (row · S_k / W_k) Σ_{i∈k} w y.
+   * Arms go in pairs through one loop: each sum is added in the order of a
+   * single arm's, but the two chains of dependent additions overlap, and
+   * these chains, not the arithmetic, set the pace (about a third faster at
+   * the fixture's 2 arms against the reference).
    */
   function writeOutcomes(rows: Float64Array, offset: number, s: number, t: number, out: Float64Array): void {
     for (let o = 0; o < outcomes; o++) {
-      const values = offset + valueBase + o * blocks * arms;
+      const blockTotals = offset + valueBase + o * valueStride;
+      const armTotals = blockTotals + blocks;
       const valueCross = offset + valueCrossBase + o * c;
-      armValue.fill(0);
-      for (let k = 0; k < blocks; k++) {
-        let sum = 0;
+      out[cellIndex(shape, o, s, reference, t)] = NaN;
+      for (let i = 0; i < unestimatedCount; i++) out[cellIndex(shape, o, s, unestimated[i], t)] = NaN;
+      let i = 0;
+      for (; i + 1 < estimatedCount; i += 2) {
+        const first = estimated[i];
+        const second = estimated[i + 1];
+        const row1 = columnOf(first) * p;
+        const row2 = columnOf(second) * p;
+        let estimate1 = 0;
+        let estimate2 = 0;
+        for (let j = 0; j < c; j++) {
+          const y = rows[valueCross + j];
+          estimate1 += armRows[row1 + armColumns + j] * y;
+          estimate2 += armRows[row2 + armColumns + j] * y;
+        }
         for (let g = 0; g < arms; g++) {
-          const y = rows[values + k * arms + g];
-          sum += y;
-          armValue[g] += y;
+          if (g === reference) continue;
+          const y = rows[armTotals + g];
+          estimate1 += armRows[row1 + columnOf(g)] * y;
+          estimate2 += armRows[row2 + columnOf(g)] * y;
         }
-        blockValue[k] = sum;
+        const sums1 = columnOf(first) * blocks;
+        const sums2 = columnOf(second) * blocks;
+        for (let k = 0; k < blocks; k++) {
+          const y = rows[blockTotals + k];
+          estimate1 -= armRowSums[sums1 + k] * y;
+          estimate2 -= armRowSums[sums2 + k] * y;
+        }
+        out[cellIndex(shape, o, s, first, t)] = estimate1;
+        out[cellIndex(shape, o, s, second, t)] = estimate2;
       }
-      for (let a = 0; a < arms; a++) {
-        const cell = cellIndex(shape, o, s, a, t);
-        const column = columnOf(a);
-        if (a === reference || !present[a] || !kept[column]) {
-          out[cell] = NaN;
-          continue;
-        }
-        const row = column * p;
+      if (i < estimatedCount) {
+        const a = estimated[i];
+        const row = columnOf(a) * p;
         let estimate = 0;
         for (let j = 0; j < c; j++) estimate += armRows[row + armColumns + j] * rows[valueCross + j];
-        for (let g = 0; g < arms; g++) if (g !== reference) estimate += armRows[row + columnOf(g)] * armValue[g];
-        const sums = column * blocks;
-        for (let k = 0; k < blocks; k++) estimate -= armRowSums[sums + k] * blockValue[k];
-        out[cell] = estimate;
+        for (let g = 0; g < arms; g++) if (g !== reference) estimate += armRows[row + columnOf(g)] * rows[armTotals + g];
+        const sums = columnOf(a) * blocks;
+        for (let k = 0; k < blocks; k++) estimate -= armRowSums[sums + k] * rows[blockTotals + k];
+        out[cellIndex(shape, o, s, a, t)] = estimate;
       }
     }
   }

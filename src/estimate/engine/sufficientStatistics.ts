@@ -59,6 +59,8 @@ interface Plan {
   covariateRow: Int32Array;
   /** k · arms · group of the person at each position. */
   groupBase: Int32Array;
+  /** With valueTotals: from a (o, k) block total to the (o, arm 0) arm total, blocks − k. */
+  armTotalShift: Int32Array;
   keyStart: Int32Array;
   /** Offset of the bucket's month 0. */
   keyOffset: Int32Array;
@@ -88,6 +90,8 @@ export class SufficientStatistics {
   /** The replicate's weights and arm labels in visiting order. */
   private readonly weight: Float64Array;
   private readonly arm: Uint8Array;
+  /** The ranges of one row set's months (months × size numbers) that are written (writtenRanges). */
+  private readonly written: Int32Array;
 
   constructor(sources: StatisticSources) {
     this.sources = sources;
@@ -97,6 +101,7 @@ export class SufficientStatistics {
     this.plan = makePlan(sources);
     this.weight = new Float64Array(sources.persons);
     this.arm = new Uint8Array(sources.persons);
+    this.written = writtenRanges(sources);
   }
 
   accumulate(arm: Uint8Array, weight: Float64Array): void {
@@ -109,17 +114,48 @@ export class SufficientStatistics {
       this.arm[i] = g;
       this.weight[i] = weight[p];
     }
-    this.keyed.fill(0);
+    clearWritten(this.keyed, this.written, this.sources.months * this.sources.layout.size);
     if (this.sources.layout.covariates === 0) addPersonsPlain(this.sources, this.plan, this.keyed, this.arm, this.weight);
     else addPersons(this.sources, this.plan, this.keyed, this.arm, this.weight);
     if (this.sources.keys.direct) prefixInPlace(this.sources, this.rows);
-    else spread(this.sources, this.keyed, this.rows);
+    else {
+      clearWritten(this.rows, this.written, this.sources.months * this.sources.layout.size);
+      spread(this.sources, this.keyed, this.rows);
+    }
+  }
+}
+
+/**
+ * Where in a bucket's or a row set's months (months × size numbers) the
+ * statistics are written, as [from, to) pairs: every month from
+ * firstWritten on. Only these are cleared before a replicate: the rest is
+ * neither written nor read, and at the fixture clearing the whole of the
+ * buckets and rows (1.4 MB, most of it the unwritten person sums of months
+ * where nobody is censored) cost more than the persons' additions, and
+ * pushed the statistics they add to out of the cache.
+ */
+function writtenRanges(sources: StatisticSources): Int32Array {
+  const { months, layout } = sources;
+  const ranges: number[] = [];
+  for (let t = 0; t < months; t++) {
+    const from = t * layout.size + firstWritten(sources, t);
+    const to = (t + 1) * layout.size;
+    if (ranges.length > 0 && ranges[ranges.length - 1] === from) ranges[ranges.length - 1] = to;
+    else ranges.push(from, to);
+  }
+  return Int32Array.from(ranges);
+}
+
+/** Zeroes the written ranges of every stride-long part of `statistics`. */
+function clearWritten(statistics: Float64Array, ranges: Int32Array, stride: number): void {
+  for (let base = 0; base < statistics.length; base += stride) {
+    for (let i = 0; i < ranges.length; i += 2) statistics.fill(0, base + ranges[i], base + ranges[i + 1]);
   }
 }
 
 function makePlan(sources: StatisticSources): Plan {
   const { layout, runs, keys, block, persons, months, covariates } = sources;
-  const { arms, blocks, group, size, valueBase, valueCrossBase, crossArms } = layout;
+  const { arms, blocks, group, size, valueBase, valueCrossBase, crossArms, valueTotals, valueStride } = layout;
   const c = layout.covariates;
   const firstKey = (p: number) => (keys.personStart[p] < keys.personStart[p + 1] ? keys.personKey[keys.personStart[p]] : -1);
   const order = Int32Array.from({ length: persons }, (_, p) => p).sort((a, b) => firstKey(a) - firstKey(b) || block[a] - block[b] || a - b);
@@ -131,6 +167,7 @@ function makePlan(sources: StatisticSources): Plan {
     covariateValue: new Float64Array(covariates.index.length),
     covariateRow: new Int32Array(covariates.index.length),
     groupBase: new Int32Array(persons),
+    armTotalShift: new Int32Array(persons),
     keyStart: new Int32Array(persons + 1),
     keyOffset: new Int32Array(keys.personKey.length),
     observedStart: new Int32Array(persons + 1),
@@ -157,6 +194,7 @@ function makePlan(sources: StatisticSources): Plan {
       plan.covariateValue[nc++] = covariates.value[j];
     }
     plan.groupBase[i] = k * arms * group;
+    plan.armTotalShift[i] = blocks - k;
     plan.keyStart[i] = nk;
     for (let j = keys.personStart[p]; j < keys.personStart[p + 1]; j++) plan.keyOffset[nk++] = keys.personKey[j] * months * size;
     plan.observedStart[i] = no;
@@ -167,7 +205,7 @@ function makePlan(sources: StatisticSources): Plan {
     plan.valueStart[i] = nv;
     for (let r = runs.valueStart[p]; r < runs.valueStart[p + 1]; r++) {
       const o = runs.valueOutcome[r];
-      const cell = valueBase + (o * blocks + k) * arms;
+      const cell = valueBase + o * valueStride + (valueTotals ? k : k * arms);
       const to = monthOffset(runs.valueTo[r]);
       plan.valueFrom[nv] = monthOffset(runs.valueFrom[r]) + cell;
       plan.valueTo[nv] = to < 0 ? -1 : to + cell;
@@ -184,7 +222,7 @@ function makePlan(sources: StatisticSources): Plan {
 
 /**
  * The hot loop over persons in visiting order (`arm` and `weight` already
- * in that order), without covariates (diff, blocked). Plain functions so
+ * in that order), without covariates (diff, blocked, ols without any). Plain functions so
  * that V8 optimises them once (as a method the loop was deoptimised on
  * every call); two of them so that the loop without covariates carries none
  * of their bookkeeping.
@@ -192,12 +230,15 @@ function makePlan(sources: StatisticSources): Plan {
 function addPersonsPlain(sources: StatisticSources, plan: Plan, keyed: Float64Array, arm: Uint8Array, weight: Float64Array): void {
   const { persons } = sources;
   const { group } = sources.layout;
-  const { groupBase, keyStart, keyOffset, observedStart, observedFrom, observedTo, valueStart, valueFrom, valueTo, value } = plan;
+  const { groupBase, armTotalShift, keyStart, keyOffset, observedStart, observedFrom, observedTo, valueStart, valueFrom, valueTo, value } = plan;
+  const totals = sources.layout.valueTotals;
   for (let i = 0; i < persons; i++) {
     const w = weight[i];
     if (!(w > 0)) continue;
     const g = arm[i];
     const groupOffset = groupBase[i] + g * group;
+    const valueOffset = totals ? 0 : g;
+    const armTotal = totals ? armTotalShift[i] + g : 0;
     const r0 = observedStart[i];
     const r1 = observedStart[i + 1];
     const v0 = valueStart[i];
@@ -215,12 +256,16 @@ function addPersonsPlain(sources: StatisticSources, plan: Plan, keyed: Float64Ar
         keyed[at] -= 1;
         keyed[at + 1] -= w;
       }
-      const armBucket = bucket + g;
+      const armBucket = bucket + valueOffset;
       for (let r = v0; r < v1; r++) {
         const wy = w * value[r];
-        keyed[armBucket + valueFrom[r]] += wy;
+        const from = armBucket + valueFrom[r];
+        keyed[from] += wy;
+        if (totals) keyed[from + armTotal] += wy;
         const to = valueTo[r];
-        if (to >= 0) keyed[armBucket + to] -= wy;
+        if (to < 0) continue;
+        keyed[armBucket + to] -= wy;
+        if (totals) keyed[armBucket + to + armTotal] -= wy;
       }
     }
   }
@@ -231,16 +276,18 @@ function addPersonsPlain(sources: StatisticSources, plan: Plan, keyed: Float64Ar
  * runs, w·c·y on the value runs. The products are formed where they are
  * added rather than staged in scratch arrays: recomputing a product is
  * cheaper than storing and reloading it, and most persons have a single
- * observed run that reaches the end of the follow-up.
+ * observed run that reaches the end of the follow-up. With valueTotals a
+ * value run adds w·y to its block's total and to its arm's.
  */
 function addPersons(sources: StatisticSources, plan: Plan, keyed: Float64Array, arm: Uint8Array, weight: Float64Array): void {
   const { layout, persons } = sources;
   const { group, crossBase, crossArms, cross } = layout;
   const c = layout.covariates;
-  const { groupBase, keyStart, keyOffset, observedStart, observedFrom, observedTo } = plan;
+  const { groupBase, armTotalShift, keyStart, keyOffset, observedStart, observedFrom, observedTo } = plan;
   const { valueStart, valueFrom, valueTo, valueCross, value } = plan;
   const { covariateStart, covariateIndex, covariateValue, covariateRow } = plan;
   const perArm = crossArms > 1;
+  const totals = layout.valueTotals;
 
   for (let i = 0; i < persons; i++) {
     const w = weight[i];
@@ -249,6 +296,9 @@ function addPersons(sources: StatisticSources, plan: Plan, keyed: Float64Array, 
     const groupOffset = groupBase[i] + g * group;
     const crossOffset = crossBase + (perArm ? g * cross : 0);
     const valueCrossOffset = perArm ? g * c : 0;
+    // Where the value sums go: (o, k, g) directly, or (o, k) and (o, g) with valueTotals.
+    const valueOffset = totals ? 0 : g;
+    const armTotal = totals ? armTotalShift[i] + g : 0;
     const first = covariateStart[i];
     const last = covariateStart[i + 1];
     const r0 = observedStart[i];
@@ -276,7 +326,7 @@ function addPersons(sources: StatisticSources, plan: Plan, keyed: Float64Array, 
           }
         }
       }
-      const armBucket = bucket + g;
+      const armBucket = bucket + valueOffset;
       const crossBucket = bucket + valueCrossOffset;
       for (let r = v0; r < v1; r++) {
         const wy = w * value[r];
@@ -285,6 +335,7 @@ function addPersons(sources: StatisticSources, plan: Plan, keyed: Float64Array, 
           if (at < 0) break;
           const swy = side === 0 ? wy : -wy;
           keyed[armBucket + at] += swy;
+          if (totals) keyed[armBucket + at + armTotal] += swy;
           const crossAt = crossBucket + at + valueCross[r];
           for (let a = first; a < last; a++) keyed[crossAt + covariateIndex[a]] += swy * covariateValue[a];
         }
@@ -330,7 +381,6 @@ function spread(sources: StatisticSources, keyed: Float64Array, rows: Float64Arr
   const { size, valueBase } = layout;
   const { levelStart, level } = keys;
   const stride = months * size;
-  rows.fill(0);
   for (let u = 0; u < keys.count; u++) {
     const l0 = levelStart[u];
     const l1 = levelStart[u + 1];

@@ -265,6 +265,15 @@ describe('against a brute-force fit of every row set', () => {
     });
   }
 
+  it('four arms (ols solves two arms at a time, then the third alone), with and without covariates: every cell to 1e-9', () => {
+    const four = { ...design, arms: 4, arm: design.arm.map((g, p) => (g === 0 && p % 2 === 0 ? 3 : g)) };
+    const bare = { ...four, covariates: new Float64Array(0), covariateCount: 0 };
+    for (const estimator of ESTIMATORS) {
+      expectSameCells(evaluateOnce(four, estimator), bruteForce(four, estimator), 1e-9, `${estimator}, four arms`);
+      expectSameCells(evaluateOnce(bare, estimator), bruteForce(bare, estimator), 1e-9, `${estimator}, four arms, no covariates`);
+    }
+  });
+
   it('the sparse-arm panel has row sets where block 3 lacks arm 2', () => {
     const lacking = [1, 2, 4, 5].flatMap((s) => [0, 1, 2, 3, 4, 5].map((t) => ({ s, t }))).filter(({ s, t }) => {
       const inRowSet = (p: number) => sparse.groups.memberships.subarray(p * SLOTS, (p + 1) * SLOTS).includes(s) && !Number.isNaN(sparse.values[p * 2 * 6 + t]);
