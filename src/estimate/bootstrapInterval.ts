@@ -9,7 +9,7 @@
  */
 import type { CiMethod } from '../config/types.js';
 import { bcaLevels, normalInterval } from './intervals.js';
-import { finiteValues, percentileEnds, quantilePairType7 } from './percentile.js';
+import { finiteQuantilePair, finiteSummary, finiteValues } from './percentile.js';
 
 export interface CellInterval {
   low: number;
@@ -30,31 +30,29 @@ export function bootstrapInterval(
   scratch?: Float64Array,
 ): CellInterval | null {
   if (!Number.isFinite(estimate)) return null;
-  const finite = finiteValues(replicates, scratch);
-  if (finite === null) return null;
-  const { values } = finite;
-  const used = values.length;
+  const finite = finiteSummary(replicates, estimate);
+  const { used } = finite;
+  if (used === 0) return null;
   if (finite.min === finite.max) return { low: estimate, high: estimate, used, degenerate: true, fellBack: false };
+  const alpha = (1 - level) / 2;
   if (method === 'percentile' || method === 'basic') {
-    const [low, high] = percentileEnds(values, level);
+    const [low, high] = finiteQuantilePair(replicates, used, alpha, 1 - alpha, scratch);
     if (method === 'percentile') return { low, high, used, degenerate: false, fellBack: false };
     return { low: 2 * estimate - high, high: 2 * estimate - low, used, degenerate: false, fellBack: false };
   }
   // normal and bca by selection where bcaInterval would sort (thousands of cells per run); the percentile ends only where BCa is undefined.
-  const other = method === 'normal' ? normalInterval(estimate, values, level) : bcaBySelection(estimate, values, level, acceleration);
+  const other = method === 'normal' ? normalInterval(estimate, finiteValues(replicates, scratch)!.values, level) : bcaBySelection(replicates, used, finite.below, level, acceleration, scratch);
   if (other === null) {
-    const [low, high] = percentileEnds(values, level);
+    const [low, high] = finiteQuantilePair(replicates, used, alpha, 1 - alpha, scratch);
     return { low, high, used, degenerate: false, fellBack: true };
   }
   return { low: other.low, high: other.high, used, degenerate: false, fellBack: false };
 }
 
 /** bcaInterval's definition (tested against boot there), with its two quantiles selected instead of sorted. */
-function bcaBySelection(estimate: number, values: Float64Array, level: number, acceleration: number): { low: number; high: number } | null {
-  let below = 0;
-  for (let i = 0; i < values.length; i++) if (values[i] < estimate) below++;
-  if (below === 0 || below === values.length) return null;
-  const [p1, p2] = bcaLevels(below / values.length, level, acceleration);
-  const [low, high] = quantilePairType7(values, p1, p2);
+function bcaBySelection(replicates: ArrayLike<number>, used: number, below: number, level: number, acceleration: number, scratch?: Float64Array): { low: number; high: number } | null {
+  if (below === 0 || below === used) return null;
+  const [p1, p2] = bcaLevels(below / used, level, acceleration);
+  const [low, high] = finiteQuantilePair(replicates, used, p1, p2, scratch);
   return { low, high };
 }

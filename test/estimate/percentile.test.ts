@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentileInterval, quantileType7 } from '../../src/estimate/percentile.js';
+import { finiteQuantilePair, finiteSummary, percentileInterval, quantileType7 } from '../../src/estimate/percentile.js';
 import { RandomStream } from '../../src/random/stream.js';
 
 describe('percentileInterval', () => {
@@ -46,5 +46,54 @@ describe('percentileInterval', () => {
   it('gives the common value and flags a degenerate distribution, never NaN', () => {
     expect(percentileInterval([0, 0, 0, 0], 0.95)).toEqual({ low: 0, high: 0, used: 4, degenerate: true });
     expect(percentileInterval([NaN, NaN], 0.95)).toBeNull();
+  });
+});
+
+describe('finiteQuantilePair', () => {
+  it('picks the order statistics of a full sort, at both ends, in the middle and with ties, skipping what is not finite', () => {
+    const rng = new RandomStream(11, 0);
+    const levels = [0, 1e-4, 0.005, 0.025, 0.05, 0.1, 0.128, 0.3, 0.5, 0.7, 0.9, 0.95, 0.975, 0.995, 1];
+    let tails = 0;
+    for (let trial = 0; trial < 400; trial++) {
+      const n = 1 + rng.nextInt(trial < 40 ? 6 : 2500);
+      const values = Float64Array.from({ length: n }, () => {
+        const u = rng.nextFloat();
+        return u < 0.05 ? NaN : u < 0.06 ? Infinity : u < 0.07 ? -Infinity : u < 0.3 ? rng.nextInt(4) / 4 : rng.nextFloat() - 0.5;
+      });
+      const before = Float64Array.from(values);
+      const sorted = values.filter(Number.isFinite).sort();
+      if (sorted.length === 0) continue;
+      const a = levels[rng.nextInt(levels.length)];
+      const b = levels[rng.nextInt(levels.length)];
+      const [p1, p2] = a <= b ? [a, b] : [b, a];
+      const [low, high] = finiteQuantilePair(values, sorted.length, p1, p2);
+      expect(low).toBe(quantileType7(sorted, p1));
+      expect(high).toBe(quantileType7(sorted, p2));
+      expect(values.every((v, i) => Object.is(v, before[i]))).toBe(true);
+      const used = sorted.length;
+      if (used >= 64 && Math.floor((used - 1) * p1) + 2 <= 0.25 * used && used - Math.floor((used - 1) * p2) <= 0.25 * used) tails++;
+    }
+    // Both ways are exercised: the tails beyond sampled thresholds, and selection among all values.
+    expect(tails).toBeGreaterThan(50);
+    expect(tails).toBeLessThan(350);
+  });
+
+  it('selects among all values when the sampled values mislead the thresholds', () => {
+    // Every value the sample reads (evenly spaced) is below the whole lower tail, so that threshold keeps too few.
+    const n = 2000;
+    const step = Math.floor(n / 128);
+    const values = Float64Array.from({ length: n }, (_, i) => (i % step === 0 ? -1000 + i / n : Math.sin(i) * 10));
+    const sorted = Float64Array.from(values).sort();
+    const [low, high] = finiteQuantilePair(values, n, 0.4, 0.975);
+    expect(low).toBe(quantileType7(sorted, 0.4));
+    expect(high).toBe(quantileType7(sorted, 0.975));
+    const [lowEnd, highEnd] = finiteQuantilePair(values, n, 0.1, 0.975);
+    expect(lowEnd).toBe(quantileType7(sorted, 0.1));
+    expect(highEnd).toBe(quantileType7(sorted, 0.975));
+  });
+
+  it('counts the finite values, their extremes and those below a value in one summary', () => {
+    expect(finiteSummary([3, NaN, -1, Infinity, 2, 2], 2)).toEqual({ used: 4, min: -1, max: 3, below: 1 });
+    expect(finiteSummary([NaN], 0)).toEqual({ used: 0, min: Infinity, max: -Infinity, below: 0 });
   });
 });
