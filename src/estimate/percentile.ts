@@ -51,8 +51,8 @@ export interface FiniteSummary {
  * How many of `values` are finite, their extremes, and how many lie below
  * `than`, in one pass and without copying. Counted without branches on
  * the values: replicates lie on both sides of the estimate in random
- * order, where a branch per replicate is mispredicted half the time (three
- * as slow again at B = 2000).
+ * order, where a branch per replicate is mispredicted half the time (twice
+ * as slow at B = 2000).
  */
 export function finiteSummary(values: ArrayLike<number>, than: number): FiniteSummary {
   let used = 0;
