@@ -226,6 +226,11 @@ function quantileType7Sorted2(values: Float64Array, h: number, below: number): n
   return lower + (h - below) * (next - lower);
 }
 
+/** quantileType7 of `values` (finite, reordered in place), by selection rather than a full sort. */
+export function quantileType7InPlace(values: Float64Array, p: number): number {
+  return selectType7(values, p, 0);
+}
+
 /**
  * Type-7 quantiles at two levels p1 ≤ p2 of `values` (finite, reordered in
  * place), by selection rather than a full sort.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accelerationFromInfluence, basicInterval, bcaInterval, differenceInfluence, normalInterval } from '../../src/estimate/intervals.js';
 import { bonferroniAdjust, holmAdjust, supTBand } from '../../src/estimate/multiplicity.js';
-import { percentileInterval } from '../../src/estimate/percentile.js';
+import { percentileInterval, quantileType7 } from '../../src/estimate/percentile.js';
 import { RandomStream } from '../../src/random/stream.js';
 import { ROOT } from '../sharedPaths.js';
 import jStat from 'jstat';
@@ -88,6 +88,24 @@ describe('sup-t simultaneous band', () => {
   it('is the pointwise interval for one point and for perfectly correlated points (c ≈ 1.96)', () => {
     expect(supTBand([0], normalReplicates(1, false, 1), B, 0.95).critical).toBeCloseTo(1.96, 1);
     expect(supTBand([0, 0, 0, 0], normalReplicates(4, true, 2), B, 0.95).critical).toBeCloseTo(1.96, 1);
+  });
+
+  it('takes the critical value as the type-7 quantile of the sorted maxima, to the last bit, leaving out points with no spread', () => {
+    const rng = new RandomStream(9, 0);
+    const points = 6;
+    const n = 999;
+    const reps = Float64Array.from({ length: points * n }, (_, i) => (Math.floor(i / n) === 4 ? 0.25 : rng.nextFloat() * (1 + Math.floor(i / n))));
+    const estimates = [0.4, 0.9, 1.3, 2.1, 0.25, 2.8];
+    const se = estimates.map((_, t) => {
+      const row = reps.subarray(t * n, (t + 1) * n);
+      const mean = row.reduce((a, b) => a + b, 0) / n;
+      return Math.sqrt(row.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+    });
+    const maxima = Float64Array.from({ length: n }, (_, b) => Math.max(0, ...estimates.map((e, t) => (se[t] > 0 ? Math.abs(reps[t * n + b] - e) / se[t] : 0))));
+    const band = supTBand(estimates, reps, n, 0.9);
+    expect(band.critical).toBe(quantileType7(maxima.sort(), 0.9));
+    expect(band.low[4]).toBe(0.25);
+    expect(band.high[1]).toBe(0.9 + band.critical * se[1]);
   });
 
   it('widens to the Šidák value for independent points', () => {
