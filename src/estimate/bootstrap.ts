@@ -144,61 +144,99 @@ export function bootstrapShares(d: BootstrapDesign, seed: number, replicates: nu
   const shares = new Float64Array(cells * replicates);
   // The draws add fine groups' counts straight into their cell groups.
   const counts = new GroupCounts(groups, sums.cellGroupOf);
-  const cellGroupCount = counts.fine;
-  const nGroupCount = new Int32Array(sums.nGroups);
-  const rowEvents = new Int32Array(sums.rows * O * T);
-  const rowN = new Int32Array(sums.rows * T);
-  const nSum = new Float64Array(nCells);
-  const eventSum = new Float64Array(cells);
-  const { nGroupOf, events, observed, rowArm, rowSubgroups } = sums;
+  const work: ReplicateWork = {
+    sums,
+    cellGroupCount: counts.fine,
+    nGroupCount: new Int32Array(sums.nGroups),
+    rowEvents: new Int32Array(sums.rows * O * T),
+    rowN: new Int32Array(sums.rows * T),
+    nSum: new Float64Array(nCells),
+    eventSum: new Float64Array(cells),
+    O,
+    S,
+    A,
+    T,
+    slots,
+  };
   const rng = new RandomStream(seed, 0);
   // Replicates go to `tile` first and then, TILE at a time, into each cell's
   // contiguous run of `shares`: a write per cell and replicate straight into
   // shares would touch a new cache line every time.
   const tile = new Float64Array(TILE * cells);
-  const flush = (first: number, count: number) => {
-    for (let cell = 0; cell < cells; cell++) for (let i = 0; i < count; i++) shares[cell * replicates + first + i] = tile[i * cells + cell];
-  };
-
   for (let b = from; b < to; b++) {
     drawGroupCounts(groups, seed, b, rng, counts);
-
-    rowEvents.fill(0);
-    nGroupCount.fill(0);
-    for (let c = 0; c < cellGroupCount.length; c++) {
-      const x = cellGroupCount[c];
-      if (x === 0) continue;
-      nGroupCount[nGroupOf[c]] += x;
-      addStretches(events, c, x, rowEvents);
-    }
-    runningSums(rowEvents, T);
-    rowN.fill(0);
-    for (let n = 0; n < nGroupCount.length; n++) if (nGroupCount[n] !== 0) addStretches(observed, n, nGroupCount[n], rowN);
-    runningSums(rowN, T);
-
-    nSum.fill(0);
-    eventSum.fill(0);
-    for (let r = 0; r < rowArm.length; r++) {
-      const a = rowArm[r];
-      for (let k = 0; k < slots; k++) {
-        const s = rowSubgroups[r * slots + k];
-        if (s < 0) continue;
-        const nBase = (s * A + a) * T;
-        for (let t = 0; t < T; t++) nSum[nBase + t] += rowN[r * T + t];
-        for (let o = 0; o < O; o++) {
-          const eBase = ((o * S + s) * A + a) * T;
-          const rBase = (r * O + o) * T;
-          for (let t = 0; t < T; t++) eventSum[eBase + t] += rowEvents[rBase + t];
-        }
-      }
-    }
-    // A share cell is outcome * nCells + its n cell.
-    const row = ((b - from) % TILE) * cells;
-    for (let cell = 0, nc = 0; cell < cells; cell++, nc = nc + 1 === nCells ? 0 : nc + 1) {
-      const n = nSum[nc];
-      tile[row + cell] = n > 0 ? eventSum[cell] / n : NaN;
-    }
-    if ((b - from) % TILE === TILE - 1 || b === to - 1) flush(b - ((b - from) % TILE), ((b - from) % TILE) + 1);
+    shareReplicate(work, tile, ((b - from) % TILE) * cells);
+    if ((b - from) % TILE === TILE - 1 || b === to - 1) flushTile(tile, cells, shares, replicates, b - ((b - from) % TILE), ((b - from) % TILE) + 1);
   }
   return { replicates, shares };
+}
+
+/** What shareReplicate reads and the scratch it writes: allocated once per bootstrap. */
+interface ReplicateWork {
+  sums: ShareSums;
+  /** The replicate's count of each cell group (GroupCounts' fine counts). */
+  cellGroupCount: Int32Array;
+  nGroupCount: Int32Array;
+  rowEvents: Int32Array;
+  rowN: Int32Array;
+  nSum: Float64Array;
+  eventSum: Float64Array;
+  O: number;
+  S: number;
+  A: number;
+  T: number;
+  slots: number;
+}
+
+/**
+ * Steps 2 and 3 of the module comment for one replicate's cell group
+ * counts: its shares into tile[at …]. A function of its own, called once
+ * per replicate, so that V8 optimises it after a few replicates with every
+ * branch seen; as the body of bootstrapShares' loop it waited for on-stack
+ * replacement of the whole function, deoptimised and replaced several
+ * times per run.
+ */
+function shareReplicate(work: ReplicateWork, tile: Float64Array, at: number): void {
+  const { sums, cellGroupCount, nGroupCount, rowEvents, rowN, nSum, eventSum, O, S, A, T, slots } = work;
+  const { nGroupOf, events, observed, rowArm, rowSubgroups } = sums;
+  rowEvents.fill(0);
+  nGroupCount.fill(0);
+  for (let c = 0; c < cellGroupCount.length; c++) {
+    const x = cellGroupCount[c];
+    if (x === 0) continue;
+    nGroupCount[nGroupOf[c]] += x;
+    addStretches(events, c, x, rowEvents);
+  }
+  runningSums(rowEvents, T);
+  rowN.fill(0);
+  for (let n = 0; n < nGroupCount.length; n++) if (nGroupCount[n] !== 0) addStretches(observed, n, nGroupCount[n], rowN);
+  runningSums(rowN, T);
+
+  nSum.fill(0);
+  eventSum.fill(0);
+  for (let r = 0; r < rowArm.length; r++) {
+    const a = rowArm[r];
+    for (let k = 0; k < slots; k++) {
+      const s = rowSubgroups[r * slots + k];
+      if (s < 0) continue;
+      const nBase = (s * A + a) * T;
+      for (let t = 0; t < T; t++) nSum[nBase + t] += rowN[r * T + t];
+      for (let o = 0; o < O; o++) {
+        const eBase = ((o * S + s) * A + a) * T;
+        const rBase = (r * O + o) * T;
+        for (let t = 0; t < T; t++) eventSum[eBase + t] += rowEvents[rBase + t];
+      }
+    }
+  }
+  // A share cell is outcome * nCells + its n cell.
+  const nCells = nSum.length;
+  for (let cell = 0, nc = 0; cell < eventSum.length; cell++, nc = nc + 1 === nCells ? 0 : nc + 1) {
+    const n = nSum[nc];
+    tile[at + cell] = n > 0 ? eventSum[cell] / n : NaN;
+  }
+}
+
+/** Replicates first … first + count − 1, rows of `tile`, into their places in each cell's run of `shares`. */
+function flushTile(tile: Float64Array, cells: number, shares: Float64Array, replicates: number, first: number, count: number): void {
+  for (let cell = 0; cell < cells; cell++) for (let i = 0; i < count; i++) shares[cell * replicates + first + i] = tile[i * cells + cell];
 }
