@@ -84,8 +84,9 @@ const SAMPLE = 128;
  * A bootstrap interval's ends lie a few dozen replicates from either
  * extreme (the 50th and 1950th of 2000 at 95 %). Evenly spaced values
  * place a threshold safely beyond each end (a few standard errors of the
- * sample's rank), one pass keeps what lies outside the thresholds, and the
- * order statistics are selected among those few. Should a threshold turn
+ * sample's rank), one pass keeps what lies at or beyond the thresholds (ties
+ * included: bootstrap shares take few distinct values), and the order
+ * statistics are selected among those few. Should a threshold turn
  * out to keep too few values (improbable unless the replicates come
  * sorted), or an end lie far from the extremes, the order statistics are
  * selected in a copy of all the finite values instead. At B = 2000 this
@@ -111,11 +112,11 @@ export function finiteQuantilePair(values: ArrayLike<number>, used: number, p1: 
     let highCount = 0;
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
-      if (v < lowThreshold && v !== -Infinity) low[lowCount++] = v;
-      if (v > highThreshold && v !== Infinity) high[highCount++] = v;
+      if (v <= lowThreshold && v !== -Infinity) low[lowCount++] = v;
+      if (v >= highThreshold && v !== Infinity) high[highCount++] = v;
     }
     if (lowCount >= smallest && highCount >= largest) {
-      // Every value outside a threshold is kept: the order statistics beyond it are these values' own.
+      // Every value at or beyond a threshold is kept: the order statistics there are these values' own.
       return [typeSevenAt(low, lowCount, below1, h1, below1, below1 + 1 >= used), typeSevenAt(high, highCount, below2 - (used - highCount), h2, below2, below2 + 1 >= used)];
     }
   }
@@ -150,7 +151,7 @@ function tailThresholds(values: ArrayLike<number>, used: number, smallest: numbe
  * probability, `count` of the `used` values beyond it: the expected number
  * of sampled values among those `count`, plus three of its standard
  * deviations and one. At B = 2000 and 95 % that keeps about 170 values
- * per end and falls back about once in a hundred intervals.
+ * per end; the fixture's runs fall back in 3 to 10 of some 3,200 intervals.
  */
 function sampleRank(count: number, used: number, size: number): number {
   const expected = (count / used) * size;
