@@ -144,8 +144,7 @@ export function createOlsSolver(layout: StatisticLayout, shape: CellShape): RowS
    * (valueTotals): (row of M⁺) · (Σ w z y) − Σ_k (row · S_k / W_k) Σ_{i∈k} w y.
    * Arms go in pairs through one loop: each sum is added in the order of a
    * single arm's, but the two chains of dependent additions overlap, and
-   * these chains, not the arithmetic, set the pace (about a third faster at
-   * the fixture's 2 arms against the reference).
+   * these chains, not the arithmetic, set the pace.
    */
   function writeOutcomes(rows: Float64Array, offset: number, s: number, t: number, out: Float64Array): void {
     for (let o = 0; o < outcomes; o++) {

@@ -129,10 +129,10 @@ export class SufficientStatistics {
  * Where in a bucket's or a row set's months (months × size numbers) the
  * statistics are written, as [from, to) pairs: every month from
  * firstWritten on. Only these are cleared before a replicate: the rest is
- * neither written nor read, and at the fixture clearing the whole of the
- * buckets and rows (1.4 MB, most of it the unwritten person sums of months
- * where nobody is censored) cost more than the persons' additions, and
- * pushed the statistics they add to out of the cache.
+ * neither written nor read. At the fixture the whole of the buckets and
+ * rows is 1.4 MB, most of it the unwritten person sums of months where
+ * nobody is censored; clearing only what is written took an ols evaluation
+ * from about 320 to 300 µs.
  */
 function writtenRanges(sources: StatisticSources): Int32Array {
   const { months, layout } = sources;
@@ -222,10 +222,10 @@ function makePlan(sources: StatisticSources): Plan {
 
 /**
  * The hot loop over persons in visiting order (`arm` and `weight` already
- * in that order), without covariates (diff, blocked, ols without any). Plain functions so
- * that V8 optimises them once (as a method the loop was deoptimised on
- * every call); two of them so that the loop without covariates carries none
- * of their bookkeeping.
+ * in that order), without covariates (diff, blocked, ols without any).
+ * Plain functions so that V8 optimises them once (as a method the loop was
+ * deoptimised on every call); two of them so that the loop without
+ * covariates carries none of their bookkeeping.
  */
 function addPersonsPlain(sources: StatisticSources, plan: Plan, keyed: Float64Array, arm: Uint8Array, weight: Float64Array): void {
   const { persons } = sources;
