@@ -155,6 +155,76 @@ function covariateSideOf(ctx: RowSetContext, cols: Columns): CovariateSide {
   return side;
 }
 
+/** What personLeverage reads (a row set's covariate side) and writes (u, h, Σ u²). */
+interface LeverageInputs {
+  cols: Columns;
+  block: Int32Array;
+  blockN: Float64Array;
+  mean: Float64Array;
+  w: Float64Array;
+  wMean: Float64Array;
+  meanQuad: Float64Array;
+  inverse: Float64Array;
+  u: Float64Array;
+  h: Float64Array;
+  norm2: Float64Array;
+}
+
+/**
+ * Row i's (person's) leverage h_i and coefficient rows u_i (module
+ * comment), and its share of Σ u². A function of its own, called per
+ * person, so that V8 optimises it after a few persons; inside
+ * computeCovariateSide, which runs once per subgroup level, it waited for
+ * on-stack replacement of the whole function.
+ */
+function personLeverage(L: LeverageInputs, i: number, person: number): void {
+  const { cols, block, blockN, mean, w, wMean, meanQuad, inverse, u, h, norm2 } = L;
+  const { p, q, armColumn, arm, start, index, value } = cols;
+  const k = block[person];
+  const column = armColumn[arm[person]];
+  const first = start[person];
+  const end = start[person + 1];
+  // gᵀWg − 2 gᵀWḡ_k over the person's nonzeros (the arm dummy, then covariates).
+  let quad = 0;
+  if (column >= 0) {
+    quad += w[column * p + column] - 2 * wMean[k * p + column];
+    for (let e = first; e < end; e++) quad += 2 * value[e] * w[(q + index[e]) * p + column];
+  }
+  for (let e = first; e < end; e++) {
+    const j = q + index[e];
+    const v = value[e];
+    quad += v * (v * w[j * p + j] - 2 * wMean[k * p + j]);
+    for (let f = first; f < e; f++) quad += 2 * v * value[f] * w[j * p + q + index[f]];
+  }
+  h[i] = 1 / blockN[k] + quad + meanQuad[k];
+  if (1 - h[i] < LEVERAGE_RECOMPUTE) {
+    const row = demeanedRow(cols, mean, person, k);
+    let leverage = 1 / blockN[k];
+    for (let m = 0; m < p; m++) {
+      let total = 0;
+      for (let j = 0; j <= m; j++) total += inverse[m * p + j] * row[j];
+      leverage += total * total;
+    }
+    h[i] = leverage;
+  }
+  for (let j = 0; j < q; j++) {
+    let total = (column >= 0 ? w[j * p + column] : 0) - wMean[k * p + j];
+    for (let e = first; e < end; e++) total += w[j * p + q + index[e]] * value[e];
+    u[i * q + j] = total;
+    norm2[j] += total * total;
+  }
+}
+
+/** The person's row demeaned within block k: g − ḡ_k. */
+function demeanedRow(cols: Columns, mean: Float64Array, person: number, k: number): Float64Array {
+  const { p, q, armColumn, arm, start, index, value } = cols;
+  const row = new Float64Array(p);
+  for (let j = 0; j < p; j++) row[j] = -mean[k * p + j];
+  if (armColumn[arm[person]] >= 0) row[armColumn[arm[person]]] += 1;
+  for (let e = start[person]; e < start[person + 1]; e++) row[q + index[e]] += value[e];
+  return row;
+}
+
 function computeCovariateSide(ctx: RowSetContext, cols: Columns, own: PointWorkspace): CovariateSide {
   const { design: d, rows, ws, strata, sparse } = ctx;
   const { start, index, value, shift } = sparse;
@@ -252,52 +322,11 @@ function computeCovariateSide(ctx: RowSetContext, cols: Columns, own: PointWorks
     meanQuad[k] = quad;
   }
 
-  const demeanedRow = (person: number, k: number): Float64Array => {
-    const row = new Float64Array(p);
-    for (let j = 0; j < p; j++) row[j] = -mean[k * p + j];
-    if (armColumn[arm[person]] >= 0) row[armColumn[arm[person]]] += 1;
-    for (let e = start[person]; e < start[person + 1]; e++) row[q + index[e]] += value[e];
-    return row;
-  };
   const u = own.f64('ols.u', n * q);
   const h = own.f64('ols.h', n);
   const norm2 = new Float64Array(q);
-  for (let i = 0; i < n; i++) {
-    const person = rows[i];
-    const k = block[person];
-    const column = armColumn[arm[person]];
-    const first = start[person];
-    const end = start[person + 1];
-    // gᵀWg − 2 gᵀWḡ_k over the person's nonzeros (the arm dummy, then covariates).
-    let quad = 0;
-    if (column >= 0) {
-      quad += w[column * p + column] - 2 * wMean[k * p + column];
-      for (let e = first; e < end; e++) quad += 2 * value[e] * w[(q + index[e]) * p + column];
-    }
-    for (let e = first; e < end; e++) {
-      const j = q + index[e];
-      const v = value[e];
-      quad += v * (v * w[j * p + j] - 2 * wMean[k * p + j]);
-      for (let f = first; f < e; f++) quad += 2 * v * value[f] * w[j * p + q + index[f]];
-    }
-    h[i] = 1 / blockN[k] + quad + meanQuad[k];
-    if (1 - h[i] < LEVERAGE_RECOMPUTE) {
-      const row = demeanedRow(person, k);
-      let leverage = 1 / blockN[k];
-      for (let m = 0; m < p; m++) {
-        let total = 0;
-        for (let j = 0; j <= m; j++) total += inverse[m * p + j] * row[j];
-        leverage += total * total;
-      }
-      h[i] = leverage;
-    }
-    for (let j = 0; j < q; j++) {
-      let total = (column >= 0 ? w[j * p + column] : 0) - wMean[k * p + j];
-      for (let e = first; e < end; e++) total += w[j * p + q + index[e]] * value[e];
-      u[i * q + j] = total;
-      norm2[j] += total * total;
-    }
-  }
+  const leverages: LeverageInputs = { cols, block, blockN, mean, w, wMean, meanQuad, inverse, u, h, norm2 };
+  for (let i = 0; i < n; i++) personLeverage(leverages, i, rows[i]);
 
   // Leverage-one persons who are not alone in their block: leaving one out
   // lowers the rank (or, at a leverage near one, nearly so), so refit: S
@@ -344,6 +373,99 @@ function computeCovariateSide(ctx: RowSetContext, cols: Columns, own: PointWorks
   return side;
 }
 
+/**
+ * Σ y² of the row set's persons, and into ybar and part their Σ y per
+ * block and Σ y g per block (arm dummy, then covariates). This and
+ * residualMoments are functions of their own, though called from one place
+ * each: they are the loops over persons olsCells runs for every outcome of
+ * every row set, and on their own V8 optimises them after a few calls;
+ * inside olsCells they waited for on-stack replacement of the whole
+ * function, which is large and runs only 75 times at the fixture.
+ */
+function outcomeSums(cols: Columns, rows: Int32Array, block: Int32Array, y: Float64Array, ybar: Float64Array, part: Float64Array): number {
+  const { p, q, armColumn, arm, start, index, value } = cols;
+  let squares = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const person = rows[i];
+    const k = block[person];
+    const v = y[person];
+    ybar[k] += v;
+    squares += v * v;
+    if (v === 0) continue;
+    const column = armColumn[arm[person]];
+    if (column >= 0) part[k * p + column] += v;
+    for (let e = start[person]; e < start[person + 1]; e++) part[k * p + q + index[e]] += value[e] * v;
+  }
+  return squares;
+}
+
+/** What residualMoments reads (the fit of one outcome) and the sums it adds to. */
+interface ResidualInputs {
+  cols: Columns;
+  rows: Int32Array;
+  block: Int32Array;
+  strata: Int32Array;
+  B: number;
+  y: Float64Array;
+  ybar: Float64Array;
+  meanFit: Float64Array;
+  beta: Float64Array;
+  u: Float64Array;
+  h: Float64Array;
+  norm2: Float64Array;
+  refitAt: Int32Array;
+  without: Float64Array;
+  variance: Float64Array;
+  s2: Float64Array;
+  s3: Float64Array;
+}
+
+/**
+ * Adds each person's share of the HC2 variance and of the jackknife's Σ L²
+ * and Σ L³ of every arm column; `visit` hears each nonzero L (column j).
+ */
+function residualMoments(r: ResidualInputs, visit: ((j: number, person: number, l: number) => void) | undefined): void {
+  const { cols, rows, block, strata, B, y, ybar, meanFit, beta, u, h, norm2, refitAt, without, variance, s2, s3 } = r;
+  const { q, armColumn, arm, start, index, value } = cols;
+  for (let i = 0; i < rows.length; i++) {
+    const person = rows[i];
+    const k = block[person];
+    const column = armColumn[arm[person]];
+    // e = ỹ − g̃ᵀβ = ỹ − gᵀβ + ḡ_kᵀβ
+    let e = y[person] - ybar[k] + meanFit[k];
+    if (column >= 0) e -= beta[column];
+    for (let f = start[person]; f < start[person + 1]; f++) e -= value[f] * beta[q + index[f]];
+    const nh = strata[arm[person] * B + k];
+    const gap = 1 - h[i];
+    const refit = refitAt[i];
+    if (gap > LEVERAGE_ONE) {
+      const weight = (e * e) / gap;
+      for (let j = 0; j < q; j++) {
+        const uij = u[i * q + j];
+        variance[j] += uij * uij * weight;
+        if (nh > 1) {
+          const l = (nh - 1) * (refit < 0 ? (uij * e) / gap : beta[j] - without[refit * q + j]);
+          s2[j] += l * l;
+          s3[j] += l * l * l;
+          if (visit) visit(j, person, l);
+        }
+      }
+      continue;
+    }
+    // Leverage one: the residual is 0 by construction and says nothing of
+    // the person's variance, which matters only where the person weighs.
+    for (let j = 0; j < q; j++) if (Math.abs(u[i * q + j]) > WEIGHT_NOISE * Math.sqrt(norm2[j])) variance[j] = NaN;
+    // Alone in the block, the person does not enter the other coefficients.
+    if (refit < 0) continue;
+    for (let j = 0; j < q; j++) {
+      const l = (nh - 1) * (beta[j] - without[refit * q + j]);
+      s2[j] += l * l;
+      s3[j] += l * l * l;
+      if (visit) visit(j, person, l);
+    }
+  }
+}
+
 export function olsCells(ctx: RowSetContext): void {
   const { design: d, rows, ws, strata, sparse } = ctx;
   const { start, index, value } = sparse;
@@ -384,18 +506,7 @@ export function olsCells(ctx: RowSetContext): void {
     // that a refit can replace one block's part), in one pass.
     ybar.fill(0);
     const part = ws.zeros('ols.part', B * p);
-    let squares = 0;
-    for (let i = 0; i < n; i++) {
-      const person = rows[i];
-      const k = block[person];
-      const v = y[person];
-      ybar[k] += v;
-      squares += v * v;
-      if (v === 0) continue;
-      const column = armColumn[arm[person]];
-      if (column >= 0) part[k * p + column] += v;
-      for (let e = start[person]; e < start[person + 1]; e++) part[k * p + q + index[e]] += value[e] * v;
-    }
+    const squares = outcomeSums(cols, rows, block, y, ybar, part);
     for (let k = 0; k < B; k++) {
       if (blockN[k] === 0) continue;
       ybar[k] /= blockN[k];
@@ -427,43 +538,7 @@ export function olsCells(ctx: RowSetContext): void {
     variance.fill(0);
     s2.fill(0);
     s3.fill(0);
-    for (let i = 0; i < n; i++) {
-      const person = rows[i];
-      const k = block[person];
-      const column = armColumn[arm[person]];
-      // e = ỹ − g̃ᵀβ = ỹ − gᵀβ + ḡ_kᵀβ
-      let e = y[person] - ybar[k] + meanFit[k];
-      if (column >= 0) e -= beta[column];
-      for (let f = start[person]; f < start[person + 1]; f++) e -= value[f] * beta[q + index[f]];
-      const nh = strata[arm[person] * B + k];
-      const gap = 1 - h[i];
-      const refit = refitAt[i];
-      if (gap > LEVERAGE_ONE) {
-        const weight = (e * e) / gap;
-        for (let j = 0; j < q; j++) {
-          const uij = u[i * q + j];
-          variance[j] += uij * uij * weight;
-          if (nh > 1) {
-            const l = (nh - 1) * (refit < 0 ? (uij * e) / gap : beta[j] - without[refit * q + j]);
-            s2[j] += l * l;
-            s3[j] += l * l * l;
-            if (visit) visit(o, ctx.s, columnArm[j], ctx.t, person, l);
-          }
-        }
-        continue;
-      }
-      // Leverage one: the residual is 0 by construction and says nothing of
-      // the person's variance, which matters only where the person weighs.
-      for (let j = 0; j < q; j++) if (Math.abs(u[i * q + j]) > WEIGHT_NOISE * Math.sqrt(norm2[j])) variance[j] = NaN;
-      // Alone in the block, the person does not enter the other coefficients.
-      if (refit < 0) continue;
-      for (let j = 0; j < q; j++) {
-        const l = (nh - 1) * (beta[j] - without[refit * q + j]);
-        s2[j] += l * l;
-        s3[j] += l * l * l;
-        if (visit) visit(o, ctx.s, columnArm[j], ctx.t, person, l);
-      }
-    }
+    residualMoments({ cols, rows, block, strata, B, y, ybar, meanFit, beta, u, h, norm2, refitAt, without, variance, s2, s3 }, visit && ((j, person, l) => visit(o, ctx.s, columnArm[j], ctx.t, person, l)));
     for (let j = 0; j < q; j++) {
       if (!estimable[j]) continue;
       writeCell(ctx, o, columnArm[j], beta[j], Math.sqrt(variance[j]), s2[j], s3[j], squares);
