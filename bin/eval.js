@@ -5,17 +5,6 @@
 // the bundle, or with a bundle older than dist/ (tsc run alone since), the
 // command runs from dist/.
 import { statSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-
-// V8 compiles hot functions on background threads by default. A run keeps
-// every core busy, and most of its code runs only once, so a function
-// waited, slow, for a compile that itself waited for a core: compiling on
-// the thread that asked instead lowered the ols fixture from 2.20 to
-// 2.09 s (median of 6 alternating runs; 3.88 to 3.60 s of CPU), and
-// 1,000,000 persons from 33.7 to 32.7 s (one pair). Flags are the
-// process's, so the worker threads started later compile the same way;
-// results are the same either way (the reports are byte-identical).
-setFlagsFromString('--no-concurrent-recompilation');
 
 const bundle = new URL('../dist/cli-bundle/main.js', import.meta.url);
 const modules = new URL('../dist/cli/main.js', import.meta.url);

@@ -43,6 +43,8 @@ export interface ChartThreads {
   readonly renderedHere: number;
   /** Charts of the last render taken from prerender (for tests and measurements). */
   readonly reusedAhead: number;
+  /** Resolves once every chart thread runs (or has failed): its V8 is set up by then. */
+  readonly online: Promise<void>;
 }
 
 export interface ChartThreadOptions {
@@ -116,6 +118,7 @@ export function startChartThreads(count = defaultChartThreads(), onFailure: (err
     get reusedAhead() {
       return reusedAhead;
     },
+    online: Promise.all(workers.map((worker) => worker.online)).then(() => undefined),
   };
 }
 
@@ -166,9 +169,16 @@ class ChartWorker {
   /** Set when the thread has failed or ended: it takes no more charts. */
   private stopped: Error | undefined;
   private readonly pending = new Map<number, { chart(index: number, svg: string): void; resolve(): void; reject(error: Error): void }>();
+  /** Resolves when the thread runs JavaScript, or when it fails or ends first. */
+  readonly online: Promise<void>;
 
   constructor(url: URL) {
     this.worker = new Worker(url);
+    this.online = new Promise((resolve) => {
+      this.worker.once('online', resolve);
+      this.worker.once('error', () => resolve());
+      this.worker.once('exit', () => resolve());
+    });
     // Listening from the start, so that a thread that fails before it is given a chart is no uncaught error.
     this.worker.on('message', (message: ChartWorkerMessage) => {
       const pending = this.pending.get(message.batch);
