@@ -86,6 +86,16 @@ describe('chart threads', () => {
     expect(failures.map((error) => error.message)).toEqual([expect.stringContaining('Invalid field type')]);
   }, 60_000);
 
+  it('say when their threads run (at once without threads), and still render after that', async () => {
+    const { startChartThreads } = await built();
+    const none = startChartThreads(0);
+    await none.online;
+    const threads = startChartThreads(1, undefined, { callerHelpsFrom: Infinity });
+    await threads.online;
+    expect(await threads.render(jobs().slice(0, 2))).toEqual(await renderInLine(jobs().slice(0, 2)));
+    expect(threads.renderedHere).toBe(0);
+  }, 60_000);
+
   it('can be closed without rendering, and then render in line', async () => {
     const { startChartThreads } = await built();
     const threads = startChartThreads(2);
