@@ -55,7 +55,7 @@ export function differenceInference(counts: CellCounts, shareReplicates: Float64
           if (n1 === 0 || n0 === 0) continue;
           estimates[cell] = counts.events[cell] / n1 - counts.events[refCell] / n0;
           se[cell] = differenceSe(counts.events[cell], n1, counts.events[refCell], n0) ?? NaN;
-          subtractRow(replicates, shareReplicates, cell * B, refCell * B, B);
+          subtractRows(replicates, cell * B, shareReplicates, cell * B, refCell * B, B);
           if (influence && squares && cubes) {
             squares[cell] = influence.squares[cell] + influence.squares[refCell];
             cubes[cell] = influence.cubes[cell] - influence.cubes[refCell];
@@ -68,12 +68,13 @@ export function differenceInference(counts: CellCounts, shareReplicates: Float64
 }
 
 /**
- * into[from + b] = replicates[from + b] − replicates[reference + b] for b
- * below B. A function of its own so that V8 optimises this loop at once
- * rather than by replacing differenceInference on the stack.
+ * into[at + b] = replicates[first + b] − replicates[second + b] for b
+ * below B: one cell's replicates minus another's. A function of its own so
+ * that V8 optimises this loop at once rather than by replacing its caller
+ * on the stack.
  */
-function subtractRow(into: Float64Array, replicates: Float64Array, from: number, reference: number, B: number): void {
-  for (let b = 0; b < B; b++) into[from + b] = replicates[from + b] - replicates[reference + b];
+export function subtractRows(into: Float64Array, at: number, replicates: Float64Array, first: number, second: number, B: number): void {
+  for (let b = 0; b < B; b++) into[at + b] = replicates[first + b] - replicates[second + b];
 }
 
 /** The panel's outcomes as an EffectDesign (0/1, NaN where censored). */

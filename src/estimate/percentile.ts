@@ -166,19 +166,10 @@ function tailBuffer(use: number, length: number): Float64Array {
   return tailBuffers[use];
 }
 
-/**
- * Type 7's value at h, below = floor(h): the order statistic `below`, at
- * `at` of the first `count` of `values` (reordered in place), interpolated
- * towards the next unless h is whole or there is no next (`last`);
- * quantileType7Sorted2's arithmetic.
- */
+/** Type 7 at h, below = floor(h), by selecting the order statistic `below` at `at` of the first `count` of `values` (reordered in place). */
 function typeSevenAt(values: Float64Array, count: number, at: number, h: number, below: number, last: boolean): number {
   quickselect(values as unknown as number[], at, 0, count - 1);
-  const lower = values[at];
-  if (last || h === below) return lower;
-  let next = Infinity;
-  for (let i = at + 1; i < count; i++) if (values[i] < next) next = values[i];
-  return lower + (h - below) * (next - lower);
+  return interpolateFromSelected(values, count, at, h, below, last);
 }
 
 export interface FiniteValues {
@@ -213,17 +204,21 @@ function selectType7(values: Float64Array, p: number, from: number): number {
   const n = values.length;
   const h = (n - 1) * p;
   const below = Math.floor(h);
-  if (below < from) return quantileType7Sorted2(values, h, below);
-  quickselect(values as unknown as number[], below, from, n - 1);
-  return quantileType7Sorted2(values, h, below);
+  if (below >= from) quickselect(values as unknown as number[], below, from, n - 1);
+  return interpolateFromSelected(values, n, below, h, below, below + 1 >= n);
 }
 
-/** Interpolates between position `below` and the smallest value after it. */
-function quantileType7Sorted2(values: Float64Array, h: number, below: number): number {
-  const lower = values[below];
-  if (below + 1 >= values.length || h === below) return lower;
+/**
+ * Type 7's value at h, below = floor(h), where order statistic `below`
+ * stands at `at` of the first `count` of `values` with every larger one
+ * after it: interpolated towards the smallest value after it, unless h is
+ * whole or there is no next order statistic (`last`).
+ */
+function interpolateFromSelected(values: Float64Array, count: number, at: number, h: number, below: number, last: boolean): number {
+  const lower = values[at];
+  if (last || h === below) return lower;
   let next = Infinity;
-  for (let i = below + 1; i < values.length; i++) if (values[i] < next) next = values[i];
+  for (let i = at + 1; i < count; i++) if (values[i] < next) next = values[i];
   return lower + (h - below) * (next - lower);
 }
 

@@ -11,7 +11,7 @@
  */
 import type { CiMethod } from '../config/types.js';
 import { bootstrapInterval } from './bootstrapInterval.js';
-import type { EffectInference } from './effectInference.js';
+import { subtractRows, type EffectInference } from './effectInference.js';
 import type { Estimates } from './estimate.js';
 import { accelerationFromSums } from './shareInfluence.js';
 
@@ -37,7 +37,7 @@ export function reinterval(estimates: Estimates, method: CiMethod, level: number
   const interactions = estimates.interactions.map((row, i) => {
     const { source, first, second } = kept.interactionRows[i];
     const inference = sourceOf(source);
-    for (let b = 0; b < B; b++) difference[b] = inference.replicates[first * B + b] - inference.replicates[second * B + b];
+    subtractRows(difference, 0, inference.replicates, first * B, second * B, B);
     const squares = (inference.squares?.[first] ?? 0) + (inference.squares?.[second] ?? 0);
     const cubes = (inference.cubes?.[first] ?? 0) - (inference.cubes?.[second] ?? 0);
     const ci = row.estimate === null ? null : bootstrapInterval(method, row.estimate, difference, level, accelerationOf(inference, squares, cubes), scratch);

@@ -153,10 +153,10 @@ export function createOlsSolver(layout: StatisticLayout, shape: CellShape): RowS
       const valueCross = offset + valueCrossBase + o * c;
       out[cellIndex(shape, o, s, reference, t)] = NaN;
       for (let i = 0; i < unestimatedCount; i++) out[cellIndex(shape, o, s, unestimated[i], t)] = NaN;
-      let i = 0;
-      for (; i + 1 < estimatedCount; i += 2) {
+      for (let i = 0; i < estimatedCount; i += 2) {
         const first = estimated[i];
-        const second = estimated[i + 1];
+        // An odd arm out is paired with itself: its second chain costs next to nothing beside the first.
+        const second = estimated[Math.min(i + 1, estimatedCount - 1)];
         const row1 = columnOf(first) * p;
         const row2 = columnOf(second) * p;
         let estimate1 = 0;
@@ -181,16 +181,6 @@ export function createOlsSolver(layout: StatisticLayout, shape: CellShape): RowS
         }
         out[cellIndex(shape, o, s, first, t)] = estimate1;
         out[cellIndex(shape, o, s, second, t)] = estimate2;
-      }
-      if (i < estimatedCount) {
-        const a = estimated[i];
-        const row = columnOf(a) * p;
-        let estimate = 0;
-        for (let j = 0; j < c; j++) estimate += armRows[row + armColumns + j] * rows[valueCross + j];
-        for (let g = 0; g < arms; g++) if (g !== reference) estimate += armRows[row + columnOf(g)] * rows[armTotals + g];
-        const sums = columnOf(a) * blocks;
-        for (let k = 0; k < blocks; k++) estimate -= armRowSums[sums + k] * rows[blockTotals + k];
-        out[cellIndex(shape, o, s, a, t)] = estimate;
       }
     }
   }
